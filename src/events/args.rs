@@ -1,0 +1,537 @@
+//! Event arguments within one sentence, without a parser.
+//!
+//! PETRARCH-style positional rules over the tokens and the mentions the
+//! `recognize`/`resolve` stages found (`super::Doc`):
+//! - source: the actor group before the trigger (the subject, skipping
+//!   ", supported by A, B and C," which become plain actors), or the noun
+//!   phrase modifier of a nominal trigger ("U.S.-led strikes", "Iran's
+//!   invasion", "the October 7 Hamas attack");
+//! - target: the object, or an actor after "on/against/into/of/with/to";
+//!   in the passive ("troops were killed") the subject is the target and
+//!   "by X" the source;
+//! - participants: "U.S.-Iran talks", "talks among A, B and C";
+//! - places: Place/Country mentions after "in/at/near/into …", "X's
+//!   <province>";
+//! - dates ([`assign_dates`]): a date inside the trigger's noun phrase
+//!   ("the January 28 strike", "Sunday's attack") first, else the nearest
+//!   date mention of the sentence that no other trigger is nearer to and
+//!   that no "after/since/following" separates from it.
+
+use super::{Cand, Doc};
+use crate::model::{EntityKind, MentionType, PartialDate};
+use super::lexicon::Pos;
+
+const CLAUSE_STOP: &[&str] = &[
+    ";", ":", "—", "–", "(", ")", "\"", "“", "”", "that", "which", "who", "whom", "because", "while", "although", "whereas",
+    "after", "following", "since", "when", "if", "where", "than", "before", "amid", "despite", "though", "until", "unless",
+    "whether", "claiming", "saying", "adding", "according",
+];
+const PREPS: &[&str] = &[
+    "on", "against", "into", "at", "in", "near", "with", "between", "among", "amongst", "to", "from", "toward", "towards",
+    "targeting", "across", "inside", "outside", "over", "of", "by", "throughout", "within", "along", "onto",
+];
+const NOUN_PHRASE_END: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
+    "comes", "came", "come", "became", "become", "becomes", "remains", "remained", "seems", "seemed", "marks", "marked",
+    "killed", "left", "prompted", "sparked", "triggered", "shattered", "caused", "raised", "led", "drew", "underscored",
+];
+const PASSIVE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"];
+const SUPPORTER_VERBS: &[&str] = &["supported", "backed", "joined", "aided", "assisted", "accompanied", "helped", "including"];
+
+fn push(v: &mut Vec<usize>, e: usize) {
+    if !v.contains(&e) {
+        v.push(e);
+    }
+}
+
+/// Sentence token bounds of a candidate.
+fn bounds(doc: &Doc, c: &Cand) -> (usize, usize) {
+    let seg = doc.input.seg;
+    seg.sentences.get(c.sent).map_or((c.tok.0, c.tok.1), |s| (s.tokens.start, s.tokens.end.min(seg.tokens.len())))
+}
+
+/// A non-temporal mention at token `t` with its entity.
+fn mention_at(doc: &Doc, t: usize) -> Option<(usize, usize, MentionType)> {
+    let m = doc.ment_tok.get(t).copied().flatten()?;
+    let mm = doc.mention(m);
+    if mm.kind.is_temporal() {
+        return None;
+    }
+    let e = doc.entity_of(m)?;
+    Some((m, e, mm.kind))
+}
+
+fn is_temporal_tok(doc: &Doc, t: usize) -> bool {
+    doc.ment_tok.get(t).copied().flatten().is_some_and(|m| doc.mention(m).kind.is_temporal())
+}
+
+fn symmetric(plover: &str) -> bool {
+    matches!(plover, "CONSULT" | "AGREE" | "SUPPORT" | "COOPERATE")
+}
+
+fn forceful(plover: &str) -> bool {
+    matches!(plover, "ASSAULT" | "COERCE" | "MOBILIZE" | "THREATEN")
+}
+
+/// Attach sources, targets, actors and places to `c`.
+/// `others` are the trigger token ranges of the sentence: the subject
+/// search does not cross another trigger.
+pub fn attach(doc: &Doc, c: &mut Cand, others: &[(usize, usize)]) {
+    let (a, b) = bounds(doc, c);
+    let (ts, te) = c.tok;
+    if ts < a || te > b {
+        return;
+    }
+    // passive: "were killed", "was attacked"
+    if c.entry.pos == Pos::Verb {
+        let mut j = ts;
+        while j > a && matches!(doc.word(j - 1), "reportedly" | "allegedly" | "also" | "later" | "all" | "both" | "not" | "being") {
+            j -= 1;
+        }
+        if j > a && PASSIVE_AUX.contains(&doc.word(j - 1)) && (doc.word(ts).ends_with("ed") || doc.word(ts).ends_with("en") || matches!(doc.word(ts), "hit" | "shot" | "struck" | "slain" | "held" | "fought")) {
+            c.passive = true;
+        }
+    }
+    // noun phrase modifiers of a nominal trigger
+    let mut np_found = false;
+    if c.entry.pos == Pos::Noun {
+        let mods = np_modifiers(doc, ts, a);
+        if !mods.is_empty() {
+            np_found = true;
+            let pair = mods.len() >= 2 && mods.iter().all(|m| !m.possessive);
+            for m in &mods {
+                if m.backed {
+                    push(&mut c.actors, m.entity);
+                } else if pair {
+                    push(&mut c.actors, m.entity);
+                } else {
+                    push(&mut c.sources, m.entity);
+                }
+            }
+        }
+    }
+    if !np_found {
+        let stop = others.iter().filter(|r| r.1 <= ts).map(|r| r.1).max().unwrap_or(a).max(a);
+        let (group, supporters) = subject_group(doc, ts, stop, if c.entry.pos == Pos::Noun { 24 } else { 30 });
+        for e in group {
+            if c.passive {
+                push(&mut c.targets, e);
+            } else {
+                push(&mut c.sources, e);
+            }
+        }
+        for e in supporters {
+            push(&mut c.actors, e);
+        }
+    }
+    let fstop = others.iter().filter(|r| r.0 >= te).map(|r| r.0).min().unwrap_or(b).min(b);
+    forward(doc, c, te, fstop);
+    // participants of "talks among A, B and C" anywhere later in the sentence
+    if symmetric(c.plover) {
+        let mut j = te;
+        while j < b {
+            if matches!(doc.word(j), "among" | "between" | "amongst") {
+                let list = actor_list(doc, j + 1, b);
+                for e in list {
+                    push(&mut c.actors, e);
+                }
+                break;
+            }
+            if j > te && doc.word(j) == "." {
+                break;
+            }
+            j += 1;
+        }
+    }
+    // a country struck is where the strike happened
+    if forceful(c.plover) && c.places.is_empty() && !c.passive {
+        let ts: Vec<usize> = c.targets.iter().copied().filter(|&t| doc.entity(t).is_some_and(|e| e.kind == EntityKind::Country)).collect();
+        if ts.len() == 1 && c.plover == "ASSAULT" {
+            push(&mut c.places, ts[0]);
+        }
+    }
+    // the source is never also the target
+    let srcs = c.sources.clone();
+    c.targets.retain(|t| !srcs.contains(t));
+}
+
+struct Modifier {
+    entity: usize,
+    possessive: bool,
+    backed: bool,
+}
+
+/// Actor mentions inside the noun phrase before a nominal trigger.
+fn np_modifiers(doc: &Doc, ts: usize, a: usize) -> Vec<Modifier> {
+    let mut out = Vec::new();
+    let mut j = ts;
+    let mut steps = 0;
+    while j > a && steps < 8 {
+        steps += 1;
+        let t = j - 1;
+        if let Some((m, e, kind)) = mention_at(doc, t) {
+            if !matches!(kind, MentionType::Place) {
+                let (ms, _) = doc.ment_range[m];
+                let after = doc.word(doc.ment_range[m].1);
+                let after2 = doc.word(doc.ment_range[m].1 + 1);
+                let possessive = after == "'s" || after == "'";
+                let backed = (after == "-" || after.starts_with('-')) && matches!(after2, "backed" | "supported" | "allied" | "aligned" | "sponsored")
+                    || after.ends_with("-backed");
+                out.push(Modifier { entity: e, possessive, backed });
+                j = ms.min(t);
+                continue;
+            }
+            break;
+        }
+        let w = doc.word(t);
+        if is_temporal_tok(doc, t)
+            || matches!(w, "-" | "'s" | "'" | "led" | "-led" | "backed" | "fresh" | "new" | "latest" | "recent" | "renewed" | "deadly" | "major" | "massive" | "retaliatory" | "terrorist" | "terror" | "military" | "missile" | "drone" | "air" | "direct" | "nuclear" | "peace" | "bilateral" | "multilateral" | "cross-border" | "joint" | "overnight")
+            || w.ends_with("-led")
+            || (doc.is_word(t) && (w.ends_with("al") || w.ends_with("ic")) && !doc.capitalized(t))
+        {
+            j = t;
+            continue;
+        }
+        break;
+    }
+    out.reverse();
+    out
+}
+
+/// The actor group before `ts` (subject), and supporters named in a
+/// ", supported by …," parenthetical.
+fn subject_group(doc: &Doc, ts: usize, a: usize, max: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut group: Vec<usize> = Vec::new();
+    let mut supporters: Vec<usize> = Vec::new();
+    let mut in_group = false;
+    let mut commas = 0;
+    let mut j = ts;
+    let mut steps = 0;
+    while j > a && steps < max {
+        steps += 1;
+        let t = j - 1;
+        let w = doc.word(t);
+        if let Some((m, e, kind)) = mention_at(doc, t) {
+            let (ms, _) = doc.ment_range[m];
+            let ms = ms.min(t);
+            let before = if ms > a { doc.word(ms - 1) } else { "" };
+            let prep = PREPS.contains(&before) && !matches!(before, "by");
+            if kind == MentionType::Place || (prep && !in_group) {
+                // "in Pakistan", "of Iran": not a subject
+                j = ms;
+                if in_group {
+                    break;
+                }
+                continue;
+            }
+            if !group.contains(&e) {
+                group.push(e);
+            }
+            in_group = true;
+            j = ms;
+            continue;
+        }
+        if is_temporal_tok(doc, t) {
+            if in_group {
+                break;
+            }
+            j = t;
+            continue;
+        }
+        if in_group {
+            if matches!(w, "and" | "," | "&" | "the" | "both" | "as" | "well") {
+                // a list goes on only when another actor follows within 3 tokens
+                let more = (t.saturating_sub(3).max(a)..t).any(|k| mention_at(doc, k).is_some_and(|(_, _, k2)| k2 != MentionType::Place));
+                if w == "the" || more {
+                    j = t;
+                    continue;
+                }
+                if w == "," {
+                    break;
+                }
+                j = t;
+                continue;
+            }
+            if w == "by" && t > a && SUPPORTER_VERBS.contains(&doc.word(t - 1)) {
+                supporters.append(&mut group);
+                in_group = false;
+                j = t - 1;
+                if j > a && doc.word(j - 1) == "," {
+                    j -= 1;
+                }
+                continue;
+            }
+            if w == "including" || (w == "with" && t > a && matches!(doc.word(t - 1), "along" | "together")) {
+                supporters.append(&mut group);
+                in_group = false;
+                j = if w == "with" { t - 1 } else { t };
+                continue;
+            }
+            if w == "'s" || w == "'" {
+                // "Iran's Supreme Leader said": the group was a possessor
+                j = t;
+                continue;
+            }
+            break;
+        }
+        if CLAUSE_STOP.contains(&w) || w == "." {
+            break;
+        }
+        // "troops were killed": a passive clause's subject is not ours
+        if matches!(w, "was" | "were") && (doc.word(t + 1).ends_with("ed") || doc.word(t + 1).ends_with("en")) && t + 1 != ts {
+            break;
+        }
+        if w == "," {
+            commas += 1;
+            if commas > 2 {
+                break;
+            }
+        }
+        j = t;
+    }
+    group.reverse();
+    supporters.reverse();
+    (group, supporters)
+}
+
+/// A comma/and list of actor mentions starting at `j`.
+fn actor_list(doc: &Doc, mut j: usize, b: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut gap = 0;
+    while j < b && gap <= 2 {
+        if let Some((m, e, kind)) = mention_at(doc, j) {
+            if kind != MentionType::Place {
+                push(&mut out, e);
+            }
+            j = doc.ment_range[m].1.max(j + 1);
+            gap = 0;
+            continue;
+        }
+        let w = doc.word(j);
+        if matches!(w, "," | "and" | "the" | "&" | "or") {
+            gap = if w == "the" { gap } else { gap + 1 };
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    out
+}
+
+/// Targets and places after the trigger, up to the end of its clause.
+fn forward(doc: &Doc, c: &mut Cand, te: usize, b: usize) {
+    let mut prep: Option<&str> = None;
+    let mut j = te;
+    let mut steps = 0;
+    let mut not_only = false;
+    while j < b && steps < 24 {
+        steps += 1;
+        let w = doc.word(j);
+        if let Some((m, e, kind)) = mention_at(doc, j) {
+            let (_, me) = doc.ment_range[m];
+            let after = doc.word(me);
+            let possessive = after == "'s" || after == "'";
+            let role_prep = prep.unwrap_or("");
+            // "Iran-backed Houthis": a modifier, not an argument
+            let after2 = doc.word(me + 1);
+            if (after == "-" && matches!(after2, "backed" | "supported" | "allied" | "aligned" | "sponsored" | "led")) || after.ends_with("-backed") {
+                j = me.max(j + 1) + 1;
+                continue;
+            }
+            match kind {
+                MentionType::Place => {
+                    if role_prep != "from" || c.plover == "RETREAT" {
+                        push(&mut c.places, e);
+                    }
+                }
+                MentionType::Country | MentionType::Nationality | MentionType::Person | MentionType::Organization => {
+                    let country = kind == MentionType::Country;
+                    match role_prep {
+                        "in" | "at" | "near" | "inside" | "across" | "throughout" | "within" | "outside" | "over" => {
+                            if country {
+                                push(&mut c.places, e);
+                                if possessive && forceful(c.plover) {
+                                    push(&mut c.targets, e);
+                                }
+                            } else if kind != MentionType::Nationality && !possessive {
+                                push(&mut c.actors, e);
+                            }
+                        }
+                        "into" | "onto" => {
+                            push(&mut c.targets, e);
+                            if country {
+                                push(&mut c.places, e);
+                            }
+                        }
+                        "on" | "against" | "targeting" => {
+                            push(&mut c.targets, e);
+                            if country && c.plover == "ASSAULT" && !possessive {
+                                push(&mut c.places, e);
+                            }
+                        }
+                        "of" => {
+                            if c.entry.pos == Pos::Noun {
+                                push(&mut c.targets, e);
+                                if country && forceful(c.plover) && !possessive {
+                                    push(&mut c.places, e);
+                                }
+                            } else {
+                                push(&mut c.actors, e);
+                            }
+                        }
+                        "with" | "to" | "toward" | "towards" => {
+                            push(&mut c.targets, e);
+                            if country && role_prep == "to" && c.plover == "CONSULT" {
+                                push(&mut c.places, e);
+                            }
+                        }
+                        "between" | "among" | "amongst" => push(&mut c.actors, e),
+                        "by" => {
+                            if c.passive || c.entry.pos == Pos::Noun {
+                                push(&mut c.sources, e);
+                            } else {
+                                push(&mut c.actors, e);
+                            }
+                        }
+                        "from" => {
+                            if country && c.plover == "RETREAT" {
+                                push(&mut c.places, e);
+                            }
+                        }
+                        "" => {
+                            if c.entry.pos == Pos::Verb && !c.passive {
+                                push(&mut c.targets, e);
+                            } else {
+                                push(&mut c.actors, e);
+                            }
+                        }
+                        _ => push(&mut c.actors, e),
+                    }
+                }
+                _ => {}
+            }
+            j = me.max(j + 1);
+            if possessive {
+                j += 1;
+            }
+            continue;
+        }
+        if is_temporal_tok(doc, j) {
+            j += 1;
+            continue;
+        }
+        if w == "not" && doc.word(j + 1) == "only" {
+            not_only = true;
+        }
+        if w == "but" && !not_only {
+            break;
+        }
+        if CLAUSE_STOP.contains(&w) || w == "." || w == "?" || w == "!" {
+            break;
+        }
+        // a nominal trigger's phrase ends at the verb: "the strikes are …"
+        if c.entry.pos == Pos::Noun && NOUN_PHRASE_END.contains(&w) {
+            break;
+        }
+        if w == "," {
+            // lists and appositions go on ("in Almaty, Kazakhstan"), clauses stop
+            let next_is_mention = mention_at(doc, j + 1).is_some() || doc.word(j + 1) == "and";
+            if !next_is_mention {
+                break;
+            }
+            j += 1;
+            continue;
+        }
+        if w == "in" && doc.word(j + 1) == "response" {
+            break;
+        }
+        if PREPS.contains(&w) {
+            prep = Some(PREPS.iter().copied().find(|p| *p == w).unwrap_or("in"));
+        } else if doc.is_word(j) && !matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her" | "and" | "or") && prep.is_none() && c.entry.pos == Pos::Verb && !c.passive {
+            // "launched missile strikes into": a bare object word ends the direct-object slot
+            prep = Some("·");
+        }
+        j += 1;
+    }
+}
+
+/// Give the candidates of one sentence their dates.
+pub fn assign_dates(doc: &Doc, s: usize, cands: &mut [Cand]) {
+    let seg = doc.input.seg;
+    let Some(sent) = seg.sentences.get(s) else { return };
+    let (a, b) = (sent.tokens.start, sent.tokens.end.min(seg.tokens.len()));
+    // date mentions of the sentence: (first token, last token + 1, value)
+    let mut dates: Vec<(usize, usize, PartialDate)> = Vec::new();
+    let mut t = a;
+    while t < b {
+        if let Some(m) = doc.ment_tok[t] {
+            let mm = doc.mention(m);
+            let (ms, me) = doc.ment_range[m];
+            if matches!(mm.kind, MentionType::Date | MentionType::Time) {
+                let prev = if ms > a { doc.word(ms - 1) } else { "" };
+                let excluded = matches!(prev, "since" | "until" | "till" | "through" | "before" | "after" | "by" | "from" | "to" | "following");
+                if let Some(d) = mm.value.as_deref().and_then(PartialDate::parse) {
+                    if !excluded {
+                        dates.push((ms.max(a), me.max(ms + 1), d));
+                    }
+                }
+            }
+            t = me.max(t + 1);
+            continue;
+        }
+        t += 1;
+    }
+    if dates.is_empty() {
+        return;
+    }
+    let mut claimed = vec![false; dates.len()];
+    // 1. dates inside the trigger's noun phrase
+    for c in cands.iter_mut() {
+        if c.entry.pos != Pos::Noun {
+            continue;
+        }
+        for (k, d) in dates.iter().enumerate() {
+            if d.1 <= c.tok.0 && c.tok.0 - d.1 <= 4 && (d.1..c.tok.0).all(|x| !matches!(doc.word(x), "," | "on" | "in" | "of" | "and" | "to" | "at" | "." | "the" | "a")) {
+                let prev = if d.0 > a { doc.word(d.0 - 1) } else { "" };
+                if matches!(prev, "the" | "a" | "an" | "last" | "this" | "its" | "their" | "," | "") || d.0 == a || doc.word(d.1) == "'s" || (d.1 < c.tok.0 && doc.word(d.1) == "'s") {
+                    c.date = Some(d.2);
+                    c.date_tok = Some(d.0);
+                    claimed[k] = true;
+                    break;
+                }
+            }
+        }
+    }
+    // 2. nearest free date, unless another trigger is nearer or a separator intervenes
+    let dist = |c: &Cand, d: &(usize, usize, PartialDate)| if d.1 <= c.tok.0 { c.tok.0 - d.1 } else { d.0.saturating_sub(c.tok.1) };
+    let n = cands.len();
+    for i in 0..n {
+        if cands[i].date.is_some() || !cands[i].alive {
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (k, d) in dates.iter().enumerate() {
+            if claimed[k] {
+                continue;
+            }
+            let dd = dist(&cands[i], d);
+            let nearer_other = (0..n).any(|o| o != i && cands[o].alive && cands[o].date.is_none() && !cands[o].definite && dist(&cands[o], d) < dd);
+            if nearer_other {
+                continue;
+            }
+            let (lo, hi) = if d.1 <= cands[i].tok.0 { (d.1, cands[i].tok.0) } else { (cands[i].tok.1, d.0) };
+            let separated = (lo..hi).any(|x| matches!(doc.word(x), "after" | "following" | "since" | "before" | ";" | "amid" | "while" | "—" | "–"))
+                || (lo..hi.saturating_sub(1)).any(|x| doc.word(x) == "in" && matches!(doc.word(x + 1), "response" | "retaliation"));
+            if separated {
+                continue;
+            }
+            if best.is_none_or(|(_, bd)| dd < bd) {
+                best = Some((k, dd));
+            }
+        }
+        if let Some((k, _)) = best {
+            cands[i].date = Some(dates[k].2);
+            cands[i].date_tok = Some(dates[k].0);
+        }
+    }
+}

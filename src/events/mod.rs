@@ -1,0 +1,1018 @@
+//! Events: find event mentions, type them with PLOVER (keeping the CAMEO
+//! code), attach their arguments and give each a cross-document key.
+//!
+//! This stage runs after `resolve` and before `rdf`: it reads the text, its
+//! segmentation, the publications found by `layout`, the mentions found by
+//! `recognize` and the entities built by `resolve`, and returns one
+//! [`Event`] per real-world occurrence in the document. Pure: no I/O, no
+//! IRIs, never panics. Inside, one way:
+//!
+//! 1. triggers: verbs and nouns from the embedded lexicon ([`lexicon`]),
+//!    with guards against non-event senses ("strike a balance", "deal
+//!    with", "he talks about");
+//! 2. arguments within the sentence, without a parser ([`args`]): source
+//!    actor before the trigger, target after "on/against/into" or as the
+//!    object, places after "in/at/near", participants of "X-Y talks" and
+//!    "talks among A, B and C", passives ("were killed in … by …"), dates
+//!    by proximity and prepositions;
+//! 3. named events ([`named`]) and "Operation <Name>";
+//! 4. merging: triggers of one occurrence in one sentence ("killed … in a
+//!    drone strike"), anaphors ("the attack") to the latest compatible event
+//!    of the same publication, then equal keys ([`key`]) across
+//!    publications of the page.
+
+pub mod args;
+pub mod key;
+pub mod lexicon;
+pub mod named;
+
+use crate::model::{Diagnostic, Entity, EntityKind, Event, Mention, MentionType, PartialDate, Publication, Severity, Span};
+use crate::text::{Segmented, TokenKind};
+use key::KeyConfig;
+use lexicon::{Entry, Lexicon, Pos};
+use named::Named;
+
+/// What the event stage reads.
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segmented,
+    pub publications: &'a [Publication],
+    pub mentions: &'a [Mention],
+    pub entities: &'a [Entity],
+    pub mention_entity: &'a [Option<usize>],
+}
+
+/// Tunable settings of the stage.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Config {
+    pub key: KeyConfig,
+}
+
+/// Find the events of one document with the default settings.
+pub fn extract(input: &Input) -> (Vec<Event>, Vec<Diagnostic>) {
+    extract_with(input, &Config::default())
+}
+
+/// Find the events of one document.
+pub fn extract_with(input: &Input, cfg: &Config) -> (Vec<Event>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    if input.mention_entity.len() != input.mentions.len() {
+        diags.push(Diagnostic::new(
+            Severity::Warning,
+            "events-mention-entity-length",
+            format!("{} mentions but {} mention→entity links", input.mentions.len(), input.mention_entity.len()),
+        ));
+    }
+    let doc = Doc::new(input);
+    let mut cands = Vec::new();
+    for s in 0..input.seg.sentences.len() {
+        let start = cands.len();
+        find_triggers(&doc, s, &mut cands);
+        let ranges: Vec<(usize, usize)> = cands[start..].iter().filter(|c| c.entry.tier == 1).map(|c| c.tok).collect();
+        for c in &mut cands[start..] {
+            args::attach(&doc, c, &ranges);
+        }
+        args::assign_dates(&doc, s, &mut cands[start..]);
+        absorb_themes(&doc, &mut cands, start);
+        apply_named(&doc, s, &mut cands, start);
+        merge_in_sentence(&doc, &mut cands[start..], &cfg.key);
+    }
+    cands.retain(|c| c.alive);
+    resolve_anaphora(&doc, &mut cands, &cfg.key);
+    let events = build_events(&doc, cands, &cfg.key);
+    (events, diags)
+}
+
+/// The document as the event stage sees it.
+pub struct Doc<'a> {
+    pub input: &'a Input<'a>,
+    /// Lower-case token texts.
+    pub low: Vec<String>,
+    /// Token → the longest non-temporal or temporal mention covering it.
+    pub ment_tok: Vec<Option<usize>>,
+    /// Mention → token range.
+    pub ment_range: Vec<(usize, usize)>,
+    pub text_hash: u64,
+    /// Publication → its dominant country (ISO), when one stands out.
+    pub pub_country: Vec<Option<String>>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(input: &'a Input<'a>) -> Doc<'a> {
+        let seg = input.seg;
+        let text = input.text;
+        let low: Vec<String> = seg
+            .tokens
+            .iter()
+            .map(|t| text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase().replace('\u{2019}', "'"))
+            .collect();
+        let mut ment_tok: Vec<Option<usize>> = vec![None; seg.tokens.len()];
+        let mut ment_range = Vec::with_capacity(input.mentions.len());
+        for (mi, m) in input.mentions.iter().enumerate() {
+            let s = seg.token_from(m.span.start);
+            let e = seg.token_from(m.span.end).max(s);
+            ment_range.push((s, e));
+            for t in s..e.min(seg.tokens.len()) {
+                let better = match ment_tok[t] {
+                    None => true,
+                    Some(o) => input.mentions[o].span.len() < m.span.len(),
+                };
+                if better {
+                    ment_tok[t] = Some(mi);
+                }
+            }
+        }
+        let mut doc = Doc { input, low, ment_tok, ment_range, text_hash: key::text_hash(text), pub_country: Vec::new() };
+        doc.pub_country = (0..input.publications.len()).map(|p| doc.dominant_country(p)).collect();
+        doc
+    }
+
+    pub fn word(&self, t: usize) -> &str {
+        self.low.get(t).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn is_word(&self, t: usize) -> bool {
+        self.input.seg.tokens.get(t).is_some_and(|k| matches!(k.kind, TokenKind::Word | TokenKind::Number))
+    }
+
+    pub fn capitalized(&self, t: usize) -> bool {
+        let Some(tok) = self.input.seg.tokens.get(t) else { return false };
+        self.input.text.get(tok.span.start..tok.span.end).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
+    }
+
+    pub fn mention(&self, m: usize) -> &Mention {
+        &self.input.mentions[m]
+    }
+
+    pub fn entity_of(&self, m: usize) -> Option<usize> {
+        self.input.mention_entity.get(m).copied().flatten().filter(|e| *e < self.input.entities.len())
+    }
+
+    pub fn entity(&self, e: usize) -> Option<&Entity> {
+        self.input.entities.get(e)
+    }
+
+    /// The ISO country of an entity: a country's own code, a place's or an
+    /// actor's country.
+    pub fn country_of(&self, e: usize) -> Option<&str> {
+        let en = self.entity(e)?;
+        match en.kind {
+            EntityKind::Country => en.iso.as_deref().or(en.country.as_deref()),
+            _ => en.country.as_deref(),
+        }
+    }
+
+    /// The publication a byte offset belongs to (innermost span).
+    pub fn publication_at(&self, pos: usize) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, p) in self.input.publications.iter().enumerate() {
+            if p.span.start <= pos && pos < p.span.end.max(p.span.start + 1) && best.is_none_or(|b| self.input.publications[b].span.len() > p.span.len()) {
+                best = Some(i);
+            }
+        }
+        best
+    }
+
+    fn dominant_country(&self, p: usize) -> Option<String> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for (mi, m) in self.input.mentions.iter().enumerate() {
+            if m.publication != p || !matches!(m.kind, MentionType::Country | MentionType::Nationality | MentionType::Place) {
+                continue;
+            }
+            let iso = self.entity_of(mi).and_then(|e| self.country_of(e).map(str::to_string)).or_else(|| m.iso.clone());
+            if let Some(iso) = iso {
+                match counts.iter_mut().find(|(c, _)| *c == iso) {
+                    Some(x) => x.1 += 1,
+                    None => counts.push((iso, 1)),
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        match counts.as_slice() {
+            [(c, n)] if *n >= 2 => Some(c.clone()),
+            [(c, n), (_, m), ..] if *n >= 2 && *n >= 2 * *m => Some(c.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// An event mention under construction.
+#[derive(Clone, Debug)]
+pub struct Cand {
+    pub alive: bool,
+    pub sent: usize,
+    /// Trigger token range.
+    pub tok: (usize, usize),
+    pub entry: Entry,
+    pub plover: &'static str,
+    pub mode: Option<&'static str>,
+    pub cameo: &'static str,
+    pub publication: Option<usize>,
+    /// "the attack", "these strikes": may refer back.
+    pub definite: bool,
+    /// Headline-like sentence (no final punctuation).
+    pub title: bool,
+    pub passive: bool,
+    pub sources: Vec<usize>,
+    pub targets: Vec<usize>,
+    pub actors: Vec<usize>,
+    pub places: Vec<usize>,
+    pub date: Option<PartialDate>,
+    pub date_end: Option<PartialDate>,
+    /// Token of the date mention used.
+    pub date_tok: Option<usize>,
+    pub named: Option<&'static Named>,
+    pub op_name: Option<String>,
+    pub triggers: Vec<Span>,
+    pub publications: Vec<usize>,
+    pub evidence: Vec<String>,
+    pub confidence: f32,
+    /// Needs an actor argument to be kept.
+    pub needs_actor: bool,
+}
+
+/// Words before a noun that make it a noun (determiners, quantifiers).
+const NOUN_LEFT: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "of", "further", "new", "more",
+    "any", "no", "fresh", "recent", "latest", "first", "second", "last", "such", "several", "many", "multiple", "two", "three",
+    "four", "military", "deadly", "'s", "-", "major", "massive", "renewed", "direct", "peace", "nuclear", "bilateral",
+    "multilateral", "retaliatory", "joint", "overnight", "weekend", "terrorist", "terror", "suspected", "alleged", "cross-border",
+    "for", "in", "after", "following", "since", "amid", "during", "before", "against", "and", "or",
+];
+const VERB_LEFT: &[&str] = &[
+    "to", "will", "would", "could", "should", "may", "might", "must", "can", "did", "does", "do", "not", "n't", "he", "she",
+    "they", "we", "i", "who", "also", "then", "later", "reportedly", "allegedly", "repeatedly",
+];
+const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "such"];
+/// Tier-1 forms too ambiguous to stand without an actor argument.
+const AMBIGUOUS: &[&str] = &[
+    "hit", "struck", "meeting", "meet", "meets", "met", "visit", "visits", "visited", "visiting", "offer", "offers", "offered",
+    "offering", "proposal", "overture", "relief", "aid", "assistance", "fall", "capture", "release", "released", "freed",
+    "battle", "fighting", "fought", "blast", "explosion", "probe", "inquiry", "investigation", "investigated", "investigating",
+    "charged", "welcomed", "praised", "dismissed", "warned", "fled", "flee", "fleeing", "rally", "rallies", "march", "rallied",
+    "marched", "hosted", "hosts", "signed", "signs", "signing", "agreed", "agrees", "demanded", "demands", "demanding", "urged",
+    "urges", "called on", "called for", "calls for", "calling for", "endorsed", "recognized", "recognised", "destroyed",
+    "demolished", "shot", "detention", "deployed", "deploys", "deploying", "deployment", "buildup", "build-up", "withdrew",
+    "withdraws", "withdrawn", "pulled out", "withdrawal", "promised", "pledged", "vowed to", "threatened", "threatens",
+    "threatening", "evacuated", "evacuating", "evacuate", "evacuation", "evacuations", "provided", "captured", "seized",
+    "seizes", "seizing", "occupied", "clash", "resigned", "resigns", "resignation", "unrest", "bombing", "bombed", "drills",
+    "accused", "accuses", "accusing", "blamed", "blames", "rejects", "rejected", "rejecting", "refused", "refuses",
+];
+const NOT_EVENT_AFTER_NOUN: &[&str] = &[
+    "force", "forces", "group", "groups", "helicopter", "helicopters", "aircraft", "capability", "capabilities", "dog", "dogs",
+    "surface", "zone", "team", "teams", "fighter", "fighters", "ship", "ships", "boat", "boats", "submarine", "submarines",
+    "rifle", "rifles", "vector", "vectors", "package", "price", "prices",
+];
+const LABOUR: &[&str] = &["workers", "union", "unions", "teachers", "employees", "staff", "doctors", "nurses", "drivers", "miners", "dockworkers", "students"];
+
+fn find_triggers(doc: &Doc, s: usize, out: &mut Vec<Cand>) {
+    let seg = doc.input.seg;
+    let Some(sent) = seg.sentences.get(s) else { return };
+    let (start, end) = (sent.tokens.start, sent.tokens.end.min(seg.tokens.len()));
+    let lex = Lexicon::get();
+    let title = {
+        let last = (start..end).rev().find(|&t| seg.tokens[t].kind != TokenKind::Symbol);
+        !last.is_some_and(|t| matches!(doc.word(t), "." | "!" | "?" | "\"" | "”" | ")" | "'"))
+    };
+    let mut i = start;
+    while i < end {
+        if !doc.is_word(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(m) = doc.ment_tok[i] {
+            if !doc.mention(m).kind.is_temporal() {
+                i += 1;
+                continue;
+            }
+        }
+        let words: Vec<&str> = (i..(i + 4).min(end)).map(|t| doc.word(t)).collect();
+        let hits = lex.lookup(&words);
+        let Some(&(len, _)) = hits.first() else {
+            i += 1;
+            continue;
+        };
+        let same: Vec<&Entry> = hits.iter().filter(|(l, _)| *l == len).map(|(_, e)| *e).collect();
+        let pos = choose_pos(doc, i, &same, start);
+        let Some(entry) = same.iter().find(|e| e.pos == pos).or(same.first()).copied().copied() else {
+            i += 1;
+            continue;
+        };
+        match guard(doc, i, i + len, &entry, start, end) {
+            Guard::Skip => {
+                i += 1;
+                continue;
+            }
+            Guard::Keep(plover, cameo, mode) => {
+                let span = span_of(doc, i, i + len);
+                let definite = entry.pos == Pos::Noun && definite_np(doc, i, start);
+                let ambiguous = AMBIGUOUS.contains(&entry.form) || entry.tier >= 2;
+                out.push(Cand {
+                    alive: true,
+                    sent: s,
+                    tok: (i, i + len),
+                    entry,
+                    plover,
+                    mode,
+                    cameo,
+                    publication: doc.publication_at(span.start),
+                    definite,
+                    title,
+                    passive: false,
+                    sources: Vec::new(),
+                    targets: Vec::new(),
+                    actors: Vec::new(),
+                    places: Vec::new(),
+                    date: None,
+                    date_end: None,
+                    date_tok: None,
+                    named: None,
+                    op_name: None,
+                    triggers: vec![span],
+                    publications: Vec::new(),
+                    evidence: Vec::new(),
+                    confidence: if entry.tier == 1 { 0.8 } else { 0.55 },
+                    needs_actor: ambiguous,
+                });
+                i += len;
+            }
+        }
+    }
+}
+
+/// "the attack", "the U.S.-led strikes", "this latest attack": a definite
+/// noun phrase before the trigger (up to five tokens back).
+fn definite_np(doc: &Doc, i: usize, start: usize) -> bool {
+    let mut j = i;
+    while j > start && i - j < 6 {
+        j -= 1;
+        let w = doc.word(j);
+        if DEFINITE.contains(&w) {
+            return true;
+        }
+        if doc.is_mention_tok(j) || matches!(w, "-" | "led" | "-led" | "'s" | "latest" | "recent" | "new" | "deadly" | "military" | "missile" | "drone" | "air" | "cross-border" | "retaliatory" | "same" | "reported" | "alleged") {
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+impl Doc<'_> {
+    pub fn is_mention_tok(&self, t: usize) -> bool {
+        self.ment_tok.get(t).copied().flatten().is_some_and(|m| !self.mention(m).kind.is_temporal())
+    }
+}
+
+fn span_of(doc: &Doc, s: usize, e: usize) -> Span {
+    let toks = &doc.input.seg.tokens;
+    let a = toks[s].span;
+    let b = toks[e.saturating_sub(1).max(s)].span;
+    Span { start: a.start, end: b.end, cstart: a.cstart, cend: b.cend }
+}
+
+fn choose_pos(doc: &Doc, i: usize, same: &[&Entry], start: usize) -> Pos {
+    let has = |p: Pos| same.iter().any(|e| e.pos == p);
+    if !has(Pos::Verb) {
+        return Pos::Noun;
+    }
+    if !has(Pos::Noun) {
+        return Pos::Verb;
+    }
+    let w = doc.word(i);
+    if w.ends_with("ed") {
+        return Pos::Verb;
+    }
+    if i == start {
+        return Pos::Noun;
+    }
+    let prev = doc.word(i - 1);
+    if VERB_LEFT.contains(&prev) {
+        return Pos::Verb;
+    }
+    if NOUN_LEFT.contains(&prev) || prev.ends_with("al") || prev.ends_with("ary") || prev.ends_with("-led") || prev.ends_with("-border") {
+        return Pos::Noun;
+    }
+    if doc.is_mention_tok(i - 1) {
+        // "U.S. strikes" (nationality modifier) vs "Iran attacks Israel"
+        let m = doc.ment_tok[i - 1].unwrap_or(0);
+        if doc.mention(m).kind == MentionType::Nationality {
+            return Pos::Noun;
+        }
+        return Pos::Verb;
+    }
+    Pos::Noun
+}
+
+enum Guard {
+    Skip,
+    Keep(&'static str, &'static str, Option<&'static str>),
+}
+
+fn guard(doc: &Doc, s: usize, e: usize, entry: &Entry, start: usize, end: usize) -> Guard {
+    let w = |t: usize| if t >= start && t < end { doc.word(t) } else { "" };
+    let prev = if s > start { w(s - 1) } else { "" };
+    let next = w(e);
+    let next2 = w(e + 1);
+    let form = entry.form;
+    let lemma = entry.lemma;
+    let keep = Guard::Keep(entry.plover, entry.cameo, entry.mode);
+    // names: "Strike Force", months: "March"
+    if matches!(form, "march" | "fall" | "rally" | "deal" | "hit" | "release" | "relief") && doc.capitalized(s) && s > start && !doc.title_case(start, end) {
+        return Guard::Skip;
+    }
+    if form == "march" && doc.capitalized(s) {
+        return Guard::Skip;
+    }
+    // verb "deal" never; noun "deal with", "a great deal"
+    if lemma == "deal" && (entry.pos == Pos::Verb || matches!(next, "with" | "in") || matches!(prev, "great" | "good" | "big")) {
+        return Guard::Skip;
+    }
+    // participles of support: ", supported by Australia,"
+    if entry.pos == Pos::Verb && next == "by" && entry.tier >= 2 {
+        return Guard::Skip;
+    }
+    if entry.pos == Pos::Verb && matches!(form, "deal" | "deals" | "dealt" | "dealing") {
+        return Guard::Skip;
+    }
+    if lemma == "strike" || form == "struck" || form == "strike" || form == "strikes" {
+        if matches!(next, "a" | "an" | "the") && matches!(next2, "balance" | "chord" | "note" | "tone" | "pose" | "deal" | "bargain" | "compromise" | "blow" | "nerve" | "match" | "agreement" | "accord") {
+            return Guard::Skip;
+        }
+        if matches!(next, "deal" | "deals" | "agreement" | "balance" | "down" | "out" | "up") {
+            return Guard::Skip;
+        }
+        if entry.pos == Pos::Noun && (matches!(prev, "on" | "general" | "labor" | "labour" | "workers" | "workers'" | "national") || (next == "by" && LABOUR.contains(&next2))) {
+            return Guard::Keep("PROTEST", "143", Some("strike"));
+        }
+        if matches!(prev, "lucky" | "first" | "preemptive") && prev == "first" {
+            return keep;
+        }
+    }
+    if form == "hit" && (matches!(next, "record" | "records" | "high" | "highs" | "low" | "lows" | "headlines" | "home" | "shelves" | "stores" | "theaters" | "the") && matches!(next2, "record" | "headlines" | "market" | "markets" | "road" | "ground" | "mark" | "spot" | "" | "high" | "low")) {
+        return Guard::Skip;
+    }
+    if form == "hit" && matches!(next, "record" | "records" | "headlines" | "highs" | "lows") {
+        return Guard::Skip;
+    }
+    if entry.pos == Pos::Noun && NOT_EVENT_AFTER_NOUN.contains(&next) && matches!(lemma, "attack" | "strike" | "airstrike" | "drone strike" | "missile strike") {
+        return Guard::Skip;
+    }
+    if lemma == "attack" && matches!(prev, "heart" | "panic" | "asthma" | "anxiety" | "shark" | "dog") {
+        return Guard::Skip;
+    }
+    if form == "talks" {
+        if matches!(next, "about" | "to") || matches!(prev, "he" | "she" | "who" | "it" | "one" | "everyone" | "nobody") {
+            return Guard::Skip;
+        }
+        if s > start && doc.ment_tok[s - 1].is_some_and(|m| doc.mention(m).kind == MentionType::Person) {
+            return Guard::Skip;
+        }
+    }
+    if matches!(form, "fall" | "capture" | "release" | "seizure") && next != "of" {
+        return Guard::Skip;
+    }
+    if form == "fall" && !(e + 1..(e + 4).min(end)).any(|t| doc.is_mention_tok(t)) {
+        return Guard::Skip;
+    }
+    if matches!(form, "fighting" | "battle" | "crackdown") && matches!(next, "corruption" | "terrorism" | "crime" | "poverty" | "climate" | "disease" | "covid" | "covid-19" | "inflation" | "cancer" | "for") {
+        return Guard::Skip;
+    }
+    if form == "shot" && matches!(prev, "a" | "the" | "big" | "long") {
+        return Guard::Skip;
+    }
+    if matches!(form, "sanction" | "sanctions") && entry.pos == Pos::Noun && matches!(next, "relief") {
+        // "sanctions relief" is the lifting of sanctions
+        return Guard::Keep("RETREAT", "085", None);
+    }
+    // PETRARCH object patterns refine or cancel verb codes
+    if entry.pos == Pos::Verb && !entry.block.is_empty() {
+        let after: Vec<&str> = (e..(e + 6).min(end)).map(|t| doc.word(t)).collect();
+        match Lexicon::get().pattern(entry.block, &after) {
+            Some(None) if entry.tier >= 2 => return Guard::Skip,
+            Some(Some((c, p, m))) if entry.tier >= 2 || (entry.plover == p && entry.mode.is_none()) => {
+                return Guard::Keep(p, c, m.or(if entry.plover == p { entry.mode } else { None }));
+            }
+            _ => {}
+        }
+    }
+    keep
+}
+
+impl Doc<'_> {
+    /// Most words of the sentence capitalized: a headline.
+    fn title_case(&self, start: usize, end: usize) -> bool {
+        let words: Vec<usize> = (start..end).filter(|&t| self.input.seg.tokens[t].kind == TokenKind::Word && self.word(t).len() > 3).collect();
+        words.len() >= 2 && words.iter().filter(|&&t| self.capitalized(t)).count() * 4 >= words.len() * 3
+    }
+}
+
+/// Verbal events that take another event as their theme: "rejecting the
+/// U.S. offer of direct talks", "called for a ceasefire". The theme noun is
+/// not an occurrence of its own; it refines the verbal event's code.
+fn absorb_themes(doc: &Doc, cands: &mut [Cand], start: usize) {
+    for i in start..cands.len() {
+        if !cands[i].alive || cands[i].entry.pos != Pos::Noun {
+            continue;
+        }
+        let (t0, _) = cands[i].tok;
+        // the nearest verbal event before it, within 6 tokens
+        let Some(j) = (start..i).rev().find(|&j| cands[j].alive && cands[i].tok.0.saturating_sub(cands[j].tok.1) <= 6) else { continue };
+        let verbal = matches!(cands[j].plover, "REJECT" | "AGREE" | "REQUEST" | "THREATEN" | "CONCEDE");
+        let theme_ok = matches!(cands[i].plover, "CONSULT" | "AGREE" | "SUPPORT" | "RETREAT" | "AID" | "SANCTION" | "COOPERATE")
+            || (cands[j].plover == "THREATEN" && cands[i].plover == "ASSAULT");
+        if !theme_ok || cands[i].date.is_some() {
+            continue;
+        }
+        let theme_word = cands[j].entry.form == "offer" || cands[j].entry.form == "overture" || cands[j].entry.form == "proposal";
+        if !verbal && !theme_word {
+            continue;
+        }
+        let between: Vec<&str> = (cands[j].tok.1..t0).map(|t| doc.word(t)).collect();
+        if between.iter().any(|w| matches!(*w, "," | ";" | "and" | "but" | "while" | "after" | "following" | "since" | "because")) {
+            continue;
+        }
+        let theme = cands[i].plover;
+        let (p, c, m): (&'static str, &'static str, Option<&'static str>) = match (cands[j].plover, theme) {
+            ("REJECT", "CONSULT") => ("REJECT", "125", Some("meet")),
+            ("REJECT", "AGREE" | "SUPPORT") => ("REJECT", "127", Some("meet")),
+            ("REJECT", "RETREAT") => ("REJECT", "124", Some("yield")),
+            ("REQUEST", "CONSULT") => ("REQUEST", "106", Some("meet")),
+            ("REQUEST", "RETREAT") => ("REQUEST", "1056", Some("yield")),
+            ("REQUEST", "AID") => ("REQUEST", "103", Some("assist")),
+            ("AGREE", "CONSULT") => ("AGREE", "036", None),
+            ("AGREE", "RETREAT") => ("AGREE", "0356", None),
+            ("THREATEN", "SANCTION") => ("THREATEN", "1312", Some("restrict")),
+            ("THREATEN", "ASSAULT") => ("THREATEN", "138", Some("violence")),
+            (p, _) => (p, cands[j].cameo, cands[j].mode),
+        };
+        let (src, tgt, acts) = (cands[i].sources.clone(), cands[i].targets.clone(), cands[i].actors.clone());
+        let span = cands[i].triggers[0];
+        let c2 = &mut cands[j];
+        c2.plover = p;
+        c2.cameo = c;
+        c2.mode = m;
+        if c2.targets.is_empty() {
+            c2.targets = if src.is_empty() { tgt } else { src };
+        }
+        for a in acts {
+            if !c2.actors.contains(&a) {
+                c2.actors.push(a);
+            }
+        }
+        c2.evidence.push(format!("theme:{}", doc.input.text.get(span.start..span.end).unwrap_or("").to_lowercase()));
+        cands[i].alive = false;
+    }
+}
+
+/// Named events and "Operation <Name>" in sentence `s`.
+fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
+    let seg = doc.input.seg;
+    let Some(sent) = seg.sentences.get(s) else { return };
+    let (a, b) = (sent.tokens.start, sent.tokens.end.min(seg.tokens.len()));
+    let words: Vec<&str> = (a..b).map(|t| doc.word(t)).collect();
+    let caps: Vec<bool> = (a..b).map(|t| doc.capitalized(t)).collect();
+    let pub_at = seg.tokens.get(a).and_then(|t| doc.publication_at(t.span.start));
+    let sent_isos: Vec<String> = (a..b)
+        .filter_map(|t| doc.ment_tok[t])
+        .filter_map(|m| {
+            let mm = doc.mention(m);
+            doc.entity_of(m).and_then(|e| doc.country_of(e).map(str::to_string)).or_else(|| mm.iso.clone())
+        })
+        .collect();
+    let sent_years: Vec<i32> = (a..b)
+        .filter_map(|t| doc.ment_tok[t])
+        .filter(|&m| doc.mention(m).kind == MentionType::Date)
+        .filter_map(|m| doc.mention(m).value.as_deref().and_then(PartialDate::parse).and_then(|d| d.year))
+        .collect();
+    let dominant = pub_at.and_then(|p| doc.pub_country.get(p).cloned().flatten());
+    let mut i = 0;
+    while i < words.len() {
+        let mut matched: Option<(&'static Named, usize)> = None;
+        for n in named::NAMED {
+            let year = PartialDate::parse(n.date).and_then(|d| d.year);
+            if !sent_years.is_empty() && year.is_some_and(|y| !sent_years.contains(&y)) {
+                continue;
+            }
+            let ctx_ok = sent_isos.iter().any(|c| c == n.iso) || dominant.as_deref() == Some(n.iso);
+            let try_list = |list: &[&str]| list.iter().filter_map(|al| named::match_at(&named::alias_words(al), &words, i)).max();
+            let end = try_list(n.aliases).or_else(|| if ctx_ok { try_list(n.context_aliases) } else { None });
+            if let Some(e) = end {
+                if matched.is_none_or(|(_, me)| e > me) {
+                    matched = Some((n, e));
+                }
+            }
+        }
+        if let Some((n, e)) = matched {
+            annotate_named(doc, cands, start, a + i, a + e, Some(n), None, pub_at, s);
+            i = e;
+            continue;
+        }
+        if let Some((id, e)) = named::operation_id(&words, &caps, i) {
+            annotate_named(doc, cands, start, a + i, a + e, None, Some(id), pub_at, s);
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn annotate_named(doc: &Doc, cands: &mut Vec<Cand>, start: usize, ts: usize, te: usize, n: Option<&'static Named>, op: Option<String>, pub_at: Option<usize>, s: usize) {
+    // the trigger inside the alias (or right after it: "Operation X strikes")
+    let idx = (start..cands.len()).find(|&k| cands[k].alive && cands[k].tok.0 < te + 2 && cands[k].tok.1 > ts);
+    let compatible = |c: &Cand| n.is_none_or(|n| key::compatible(c.plover, n.plover, &KeyConfig::default()) || c.entry.pos == Pos::Noun && matches!(c.plover, "ASSAULT" | "COERCE" | "AGREE" | "SUPPORT"));
+    let k = match idx {
+        Some(k) if compatible(&cands[k]) => k,
+        _ => {
+            let span = span_of(doc, ts, te);
+            let entry = Entry {
+                form: "",
+                lemma: "",
+                pos: Pos::Noun,
+                cameo: n.map_or("190", |n| n.cameo),
+                plover: n.map_or("ASSAULT", |n| n.plover),
+                mode: n.and_then(|n| n.mode),
+                tier: 1,
+                block: "",
+            };
+            let mut c = Cand {
+                alive: true,
+                sent: s,
+                tok: (ts, te),
+                entry,
+                plover: entry.plover,
+                mode: entry.mode,
+                cameo: entry.cameo,
+                publication: pub_at,
+                definite: false,
+                title: false,
+                passive: false,
+                sources: Vec::new(),
+                targets: Vec::new(),
+                actors: Vec::new(),
+                places: Vec::new(),
+                date: None,
+                date_end: None,
+                date_tok: None,
+                named: None,
+                op_name: None,
+                triggers: vec![span],
+                publications: Vec::new(),
+                evidence: Vec::new(),
+                confidence: 0.7,
+                needs_actor: false,
+            };
+            args::attach(doc, &mut c, &[]);
+            cands.push(c);
+            cands.len() - 1
+        }
+    };
+    let c = &mut cands[k];
+    c.needs_actor = false;
+    if let Some(n) = n {
+        c.named = Some(n);
+        c.plover = n.plover;
+        c.cameo = n.cameo;
+        c.mode = n.mode.or(c.mode);
+        c.confidence = c.confidence.max(0.9);
+        c.evidence.push(format!("named:{}", n.id));
+    }
+    if let Some(op) = op {
+        c.evidence.push(format!("named:{op}"));
+        c.op_name = Some(op);
+    }
+}
+
+/// Same-sentence triggers of one occurrence: "were killed and 34 injured in
+/// a drone strike". Compatible type, no conflicting date or place, no
+/// "in response to"/"after" between them.
+fn merge_in_sentence(doc: &Doc, cands: &mut [Cand], cfg: &KeyConfig) {
+    for i in 0..cands.len() {
+        if !cands[i].alive {
+            continue;
+        }
+        for j in (i + 1)..cands.len() {
+            if !cands[j].alive || !cands[i].alive {
+                continue;
+            }
+            if !key::compatible(cands[i].plover, cands[j].plover, cfg) {
+                continue;
+            }
+            let (a, b) = (cands[i].tok.1, cands[j].tok.0);
+            let between: Vec<&str> = (a..b.max(a)).map(|t| doc.word(t)).collect();
+            let sep = between.windows(2).any(|w| matches!((w[0], w[1]), ("in", "response") | ("in", "retaliation") | ("response", "to") | ("as", "well") | ("concurrent", "to") | ("along", "with")))
+                || between.iter().any(|w| matches!(*w, "after" | "following" | "since" | "before" | "amid" | "than" | "while" | "whereas" | "against" | ";" | "—" | "–" | "but" | "also" | "its" | "their"));
+            if sep {
+                continue;
+            }
+            if !args_compatible(doc, &cands[i], &cands[j]) {
+                continue;
+            }
+            // keep the more specific trigger's type (drone strike over killed)
+            let (keep, drop) = if specificity(&cands[j]) > specificity(&cands[i]) { (j, i) } else { (i, j) };
+            let other = cands[drop].clone();
+            absorb(&mut cands[keep], other, "same-sentence");
+            cands[drop].alive = false;
+        }
+    }
+}
+
+fn specificity(c: &Cand) -> u8 {
+    u8::from(c.named.is_some()) * 4 + u8::from(c.mode.is_some()) * 2 + u8::from(c.entry.pos == Pos::Noun)
+}
+
+/// No conflicting date, place country or source.
+fn args_compatible(doc: &Doc, a: &Cand, b: &Cand) -> bool {
+    if let (Some(x), Some(y)) = (&a.date, &b.date) {
+        if !dates_agree(x, y) {
+            return false;
+        }
+    }
+    let ca = place_countries(doc, a);
+    let cb = place_countries(doc, b);
+    if !ca.is_empty() && !cb.is_empty() && !ca.iter().any(|c| cb.contains(c)) {
+        return false;
+    }
+    // sources conflict only when neither side's sources take part in the other
+    let all = |c: &Cand| {
+        let mut v: Vec<usize> = c.sources.iter().chain(&c.targets).chain(&c.actors).copied().collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (aa, ab) = (countries(doc, &all(a)), countries(doc, &all(b)));
+    let sa = countries(doc, &a.sources);
+    let sb = countries(doc, &b.sources);
+    if !sa.is_empty() && !sb.is_empty() && !sa.iter().any(|c| ab.contains(c)) && !sb.iter().any(|c| aa.contains(c)) {
+        return false;
+    }
+    true
+}
+
+fn dates_agree(x: &PartialDate, y: &PartialDate) -> bool {
+    let f = |a: Option<i64>, b: Option<i64>| a.is_none() || b.is_none() || a == b;
+    f(x.year.map(i64::from), y.year.map(i64::from)) && f(x.month.map(i64::from), y.month.map(i64::from)) && f(x.day.map(i64::from), y.day.map(i64::from))
+}
+
+fn countries(doc: &Doc, ents: &[usize]) -> Vec<String> {
+    let mut v: Vec<String> = ents.iter().filter_map(|&e| doc.country_of(e).map(str::to_string)).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn place_countries(doc: &Doc, c: &Cand) -> Vec<String> {
+    countries(doc, &c.places)
+}
+
+fn absorb(into: &mut Cand, other: Cand, why: &str) {
+    for (dst, src) in [
+        (&mut into.sources, other.sources),
+        (&mut into.targets, other.targets),
+        (&mut into.actors, other.actors),
+        (&mut into.places, other.places),
+        (&mut into.publications, other.publications),
+    ] {
+        for x in src {
+            if !dst.contains(&x) {
+                dst.push(x);
+            }
+        }
+    }
+    for t in other.triggers {
+        if !into.triggers.contains(&t) {
+            into.triggers.push(t);
+        }
+    }
+    if let Some(p) = other.publication {
+        if !into.publications.contains(&p) {
+            into.publications.push(p);
+        }
+    }
+    if into.date.is_none() || (other.date.is_some_and(|d| d.day.is_some()) && into.date.is_some_and(|d| d.day.is_none())) {
+        if other.date.is_some() {
+            into.date = other.date;
+            into.date_tok = other.date_tok;
+        }
+    }
+    if into.named.is_none() {
+        into.named = other.named;
+    }
+    if into.op_name.is_none() {
+        into.op_name = other.op_name;
+    }
+    if into.mode.is_none() {
+        into.mode = other.mode;
+    }
+    into.needs_actor &= other.needs_actor;
+    into.confidence = into.confidence.max(other.confidence);
+    for e in other.evidence {
+        if !into.evidence.contains(&e) {
+            into.evidence.push(e);
+        }
+    }
+    let w = why.to_string();
+    if !into.evidence.contains(&w) {
+        into.evidence.push(w);
+    }
+}
+
+/// Anaphors ("the attack", "these strikes") join the latest compatible
+/// event of the same publication; headline mentions join the first
+/// compatible event that follows them in the publication.
+fn resolve_anaphora(doc: &Doc, cands: &mut [Cand], cfg: &KeyConfig) {
+    // drop candidates that lack the evidence their trigger needs
+    for c in cands.iter_mut() {
+        let has_actor = !c.sources.is_empty() || !c.targets.is_empty() || !c.actors.is_empty();
+        if c.entry.tier >= 2 && !(c.named.is_some() || (!c.sources.is_empty() && !c.targets.is_empty())) {
+            c.alive = false;
+        } else if c.needs_actor && !has_actor && !c.definite {
+            c.alive = false;
+        }
+    }
+    for i in 0..cands.len() {
+        if !cands[i].alive || cands[i].named.is_some() || cands[i].op_name.is_some() {
+            continue;
+        }
+        let anaphor = cands[i].definite && cands[i].date.is_none() && cands[i].entry.pos == Pos::Noun;
+        let title = cands[i].title && cands[i].date.is_none() && cands[i].entry.pos == Pos::Noun;
+        if !anaphor && !title {
+            if cands[i].needs_actor && cands[i].sources.is_empty() && cands[i].targets.is_empty() && cands[i].actors.is_empty() {
+                cands[i].alive = false;
+            }
+            continue;
+        }
+        let pb = cands[i].publication;
+        let found = if anaphor {
+            (0..i).rev().find(|&j| cands[j].alive && cands[j].publication == pb && cands[j].sent < cands[i].sent && key::compatible(cands[i].plover, cands[j].plover, cfg) && args_compatible(doc, &cands[i], &cands[j]) && actors_subset(doc, &cands[i], &cands[j]))
+        } else {
+            None
+        };
+        let found = found.or_else(|| {
+            if title {
+                ((i + 1)..cands.len()).find(|&j| cands[j].alive && cands[j].publication == pb && cands[j].sent > cands[i].sent && key::compatible(cands[i].plover, cands[j].plover, cfg) && args_compatible(doc, &cands[i], &cands[j]) && actors_subset(doc, &cands[i], &cands[j]))
+            } else {
+                None
+            }
+        });
+        match found {
+            Some(j) => {
+                let other = cands[i].clone();
+                let why = if anaphor { "same-publication:anaphor" } else { "same-publication:headline" };
+                absorb(&mut cands[j], other, why);
+                cands[i].alive = false;
+            }
+            None => {
+                if cands[i].needs_actor && cands[i].sources.is_empty() && cands[i].targets.is_empty() && cands[i].actors.is_empty() {
+                    cands[i].alive = false;
+                }
+            }
+        }
+    }
+}
+
+/// The anaphor's actors (by country) appear among the antecedent's.
+fn actors_subset(doc: &Doc, ana: &Cand, ante: &Cand) -> bool {
+    let mine = countries(doc, &ana.sources);
+    if mine.is_empty() {
+        return true;
+    }
+    let mut theirs = countries(doc, &ante.sources);
+    theirs.extend(countries(doc, &ante.actors));
+    mine.iter().all(|c| theirs.contains(c)) || ana.sources.iter().all(|s| ante.actors.contains(s) || ante.sources.contains(s))
+}
+
+fn build_events(doc: &Doc, cands: Vec<Cand>, cfg: &KeyConfig) -> Vec<Event> {
+    let mut events: Vec<Event> = Vec::new();
+    for mut c in cands.into_iter().filter(|c| c.alive) {
+        if let Some(p) = c.publication {
+            if !c.publications.contains(&p) {
+                c.publications.insert(0, p);
+            }
+        }
+        // named events give date and place when the text does not
+        if let Some(n) = c.named {
+            let nd = PartialDate::parse(n.date);
+            if c.date.is_none_or(|d| nd.is_some_and(|nd| !dates_agree(&d, &nd)) || d.day.is_none()) {
+                c.date = nd;
+            }
+        }
+        let mut pc = place_countries(doc, &c);
+        let mut actors: Vec<usize> = Vec::new();
+        for x in c.sources.iter().chain(&c.targets).chain(&c.actors) {
+            if !actors.contains(x) {
+                actors.push(*x);
+            }
+        }
+        let ac = countries(doc, &actors);
+        if let Some(n) = c.named {
+            pc = vec![n.iso.to_string()];
+        }
+        let key = if let Some(op) = &c.op_name {
+            format!("named:{op}")
+        } else {
+            key::global_key(c.plover, c.date.as_ref(), &pc, &ac, cfg)
+                .unwrap_or_else(|| key::local_key(c.plover, doc.text_hash, c.triggers.first().map_or(0, |s| s.cstart)))
+        };
+        if !key.starts_with("local:") {
+            c.evidence.push(format!("key:{key}"));
+        }
+        let label = label(doc, &c, &pc);
+        let ev = Event {
+            key,
+            plover: c.plover,
+            mode: c.mode,
+            cameo: Some(c.cameo).filter(|s| !s.is_empty()),
+            label,
+            date: c.date,
+            date_end: c.date_end,
+            places: c.places.clone(),
+            sources: c.sources.clone(),
+            targets: c.targets.clone(),
+            actors,
+            triggers: c.triggers.clone(),
+            publications: c.publications.clone(),
+            confidence: c.confidence,
+            evidence: c.evidence.clone(),
+        };
+        match events.iter_mut().find(|e| e.key == ev.key) {
+            Some(e) => merge_event(e, ev),
+            None => events.push(ev),
+        }
+    }
+    for e in &mut events {
+        e.triggers.sort();
+        e.publications.sort();
+        e.publications.dedup();
+    }
+    events
+}
+
+fn merge_event(into: &mut Event, other: Event) {
+    for (dst, src) in [
+        (&mut into.places, other.places),
+        (&mut into.sources, other.sources),
+        (&mut into.targets, other.targets),
+        (&mut into.actors, other.actors),
+        (&mut into.publications, other.publications),
+    ] {
+        for x in src {
+            if !dst.contains(&x) {
+                dst.push(x);
+            }
+        }
+    }
+    into.triggers.extend(other.triggers);
+    if into.mode.is_none() {
+        into.mode = other.mode;
+    }
+    into.confidence = into.confidence.max(other.confidence);
+    for e in other.evidence {
+        if !into.evidence.contains(&e) {
+            into.evidence.push(e);
+        }
+    }
+    if !into.evidence.iter().any(|e| e == "same-key") {
+        into.evidence.push("same-key".into());
+    }
+}
+
+fn label(doc: &Doc, c: &Cand, pc: &[String]) -> String {
+    if let Some(n) = c.named {
+        return n.label.to_string();
+    }
+    let trig = c
+        .triggers
+        .iter()
+        .filter(|s| s.end <= doc.input.text.len())
+        .max_by_key(|s| (s.len(), std::cmp::Reverse(s.start)))
+        .and_then(|s| doc.input.text.get(s.start..s.end))
+        .unwrap_or(c.plover);
+    let mut head = trig.to_lowercase();
+    if let Some(op) = &c.op_name {
+        head = op.replace('-', " ");
+    }
+    let name_of = |e: usize| doc.entity(e).map(|en| en.name.clone());
+    // the most specific place: a city or region first, else the country
+    let place = c
+        .places
+        .iter()
+        .find(|&&p| doc.entity(p).is_some_and(|en| en.kind == EntityKind::Country))
+        .or(c.places.first())
+        .and_then(|&p| name_of(p));
+    let _ = pc;
+    if let Some(p) = place {
+        return format!("{head} in {p}");
+    }
+    if let Some(t) = c.targets.first().and_then(|&t| name_of(t)) {
+        return format!("{head} against {t}");
+    }
+    if let Some(s) = c.sources.first().and_then(|&t| name_of(t)) {
+        return format!("{head} by {s}");
+    }
+    head
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,351 @@
+//! Layout: the publications on a page.
+//!
+//! A saved page often holds more than one publication: the article itself,
+//! then a "Related Publications" block listing others, each with its own
+//! title (sometimes printed twice), date line, byline, summary, type line and
+//! run-together topics. This stage finds them, so that every later mention
+//! can belong to the publication whose text contains it.
+//!
+//! It works on lines of the document text and never changes the text; every
+//! field it finds keeps its [`Span`]. Dates in date lines are parsed with the
+//! temporal tagger's date-line parser; the main article's date comes from the
+//! input metadata first, then a date line near the top, then the URL.
+
+mod lines;
+
+use crate::model::{Document, PartialDate, PubRole, Publication, Span};
+use crate::recognize::timex;
+use crate::text::CharIndex;
+use lines::{Line, LineKind};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Find the publications on a page. The first is always the main one.
+pub fn publications(doc: &Document) -> Vec<Publication> {
+    let idx = CharIndex::new(&doc.text);
+    let lines = lines::split(&doc.text);
+    let listing = lines::find_listing(&doc.text, &lines);
+    let main_end = listing.map_or(doc.text.len(), |(start, _)| lines[start].start);
+    let main_lines: Vec<&Line> = lines.iter().filter(|l| l.end <= main_end).collect();
+
+    let mut main = main_publication(doc, &main_lines, &idx, main_end);
+    let mut out = Vec::new();
+    if let Some((start, end)) = listing {
+        for mut item in listed_items(&doc.text, &lines[start + 1..end], &idx) {
+            if item.publisher.is_none() {
+                item.publisher = main.publisher.clone();
+            }
+            out.push(item);
+        }
+    }
+    main.span = idx.span(0, doc.text.len());
+    let mut all = vec![main];
+    all.extend(out);
+    all
+}
+
+/// Index of the innermost publication whose span contains `span`.
+pub fn owner(pubs: &[Publication], span: &Span) -> usize {
+    let mut best = 0;
+    for (i, p) in pubs.iter().enumerate() {
+        if p.span.contains(span) && p.span.len() <= pubs[best].span.len() {
+            best = i;
+        }
+    }
+    best
+}
+
+fn main_publication(doc: &Document, lines: &[&Line], idx: &CharIndex, end: usize) -> Publication {
+    let text = &doc.text;
+    let meta = &doc.meta;
+    let title = meta.title.clone();
+    let mut title_span = None;
+    // The title as printed at the top of the text.
+    if let Some(first) = lines.iter().find(|l| l.kind != LineKind::Blank) {
+        let line = &text[first.start..first.end];
+        if title.as_deref().is_some_and(|t| same_title(t, line)) {
+            title_span = Some(idx.span(first.start, first.end));
+        }
+    }
+    // Date: metadata, then a date line near the top, then the URL.
+    let mut published = meta.published;
+    let mut date_span = None;
+    let mut authors = meta.authors.clone();
+    for l in lines.iter().take(12) {
+        let s = &text[l.start..l.end];
+        if date_span.is_none() {
+            if let Some((d, r)) = date_line(s) {
+                date_span = Some(idx.span(l.start + r.start, l.start + r.end));
+                if published.is_none() {
+                    published = Some(d);
+                }
+                continue;
+            }
+        }
+        if authors.is_empty() {
+            if let Some(names) = byline(s) {
+                authors = names;
+            }
+        }
+    }
+    if published.is_none() {
+        published = meta.url.as_deref().and_then(timex::date_from_url);
+    }
+    // Author bios such as "Viola Gienger is a senior writer at USIP." name
+    // authors and the publisher.
+    let mut publisher = meta.publisher.clone();
+    for l in lines.iter().rev().take(40) {
+        let s = &text[l.start..l.end];
+        if let Some((name, org)) = bio_line(s) {
+            if !authors.iter().any(|a| a == &name) {
+                authors.push(name);
+            }
+            if publisher.is_none() {
+                publisher = org;
+            }
+        }
+    }
+    let body_start = lines.iter().find(|l| l.kind != LineKind::Blank).map_or(0, |l| l.start);
+    Publication {
+        role: PubRole::Main,
+        span: idx.span(0, end),
+        title,
+        title_span,
+        published,
+        date_span,
+        authors,
+        publisher,
+        types: Vec::new(),
+        topics: Vec::new(),
+        url: meta.url.clone(),
+        body: idx.span(body_start.min(end), end),
+    }
+}
+
+/// Parse the items of a listing block.
+fn listed_items(text: &str, lines: &[Line], idx: &CharIndex) -> Vec<Publication> {
+    let content: Vec<&Line> = lines.iter().filter(|l| l.kind != LineKind::Blank).collect();
+    // An item is anchored on its date line; its title is the line(s) before.
+    let dates: Vec<usize> = content
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| date_line(&text[l.start..l.end]).is_some_and(|(_, r)| r.len() + 2 >= l.end - l.start))
+        .map(|(i, _)| i)
+        .collect();
+    let mut items = Vec::new();
+    for (n, &di) in dates.iter().enumerate() {
+        // Title: the non-blank line before the date, and the one before that
+        // when it repeats it.
+        if di == 0 {
+            continue;
+        }
+        let prev_limit = if n == 0 { 0 } else { dates[n - 1] + 1 };
+        let t1 = di - 1;
+        if t1 < prev_limit {
+            continue;
+        }
+        let mut first = t1;
+        let title_text = text[content[t1].start..content[t1].end].trim();
+        if t1 >= prev_limit + 1 && t1 > 0 && same_title(title_text, &text[content[t1 - 1].start..content[t1 - 1].end]) {
+            first = t1 - 1;
+        }
+        let next_title = dates.get(n + 1).map(|&d| item_start(text, &content, d, di + 1));
+        let last = next_title.unwrap_or(content.len());
+        let (date, dr) = date_line(&text[content[di].start..content[di].end]).expect("date line");
+        let mut pubn = Publication {
+            role: PubRole::Listed,
+            span: idx.span(content[first].start, content[last - 1].end),
+            title: Some(title_text.to_string()),
+            title_span: Some(idx.span(content[t1].start, content[t1].end)),
+            published: Some(date),
+            date_span: Some(idx.span(content[di].start + dr.start, content[di].start + dr.end)),
+            authors: Vec::new(),
+            publisher: None,
+            types: Vec::new(),
+            topics: Vec::new(),
+            url: None,
+            body: Span::default(),
+        };
+        let mut body: Option<(usize, usize)> = None;
+        let mut after_type = false;
+        for l in &content[di + 1..last] {
+            let s = text[l.start..l.end].trim();
+            if let Some(names) = byline(s) {
+                pubn.authors = names;
+                continue;
+            }
+            if let Some(rest) = strip_label(s, "Type") {
+                pubn.types = split_run_together(rest);
+                after_type = true;
+                continue;
+            }
+            if let Some(rest) = strip_label(s, "Topics").or_else(|| strip_label(s, "Topic")) {
+                pubn.topics = split_run_together(rest);
+                continue;
+            }
+            if after_type && looks_like_topics(s) {
+                pubn.topics = split_run_together(s);
+                continue;
+            }
+            if is_navigation(s) {
+                continue;
+            }
+            body = Some(match body {
+                None => (l.start, l.end),
+                Some((a, _)) => (a, l.end),
+            });
+        }
+        let (bs, be) = body.unwrap_or((content[di].end, content[di].end));
+        pubn.body = idx.span(bs, be);
+        // The item's span ends with its last line that is not navigation.
+        items.push(pubn);
+    }
+    items
+}
+
+/// Where the item anchored on date line `d` starts (its title lines).
+fn item_start(text: &str, content: &[&Line], d: usize, min: usize) -> usize {
+    let t1 = d.saturating_sub(1).max(min);
+    if t1 > min && same_title(&text[content[t1].start..content[t1].end], &text[content[t1 - 1].start..content[t1 - 1].end]) {
+        t1 - 1
+    } else {
+        t1
+    }
+}
+
+fn same_title(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && a == b
+}
+
+/// A line that is a date and little else: "Tuesday, January 30, 2024",
+/// "date 2024-01-30", "Published: Feb. 26, 2013". Returns the date and its
+/// byte range within the line.
+fn date_line(line: &str) -> Option<(PartialDate, std::ops::Range<usize>)> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() || trimmed.len() > 60 {
+        return None;
+    }
+    let lead = line.len() - line.trim_start().len();
+    static PREFIX: OnceLock<Regex> = OnceLock::new();
+    let prefix = PREFIX.get_or_init(|| {
+        Regex::new(r"(?i)^(?:date|published(?: on)?|posted(?: on)?|updated(?: on)?|last updated)\s*:?\s+").unwrap()
+    });
+    let skip = prefix.find(trimmed).map_or(0, |m| m.end());
+    let rest = &trimmed[skip..];
+    let d = timex::parse_date_line(rest)?;
+    d.year?;
+    Some((d, lead + skip..lead + trimmed.len()))
+}
+
+/// A byline: "By: A;  B", "By A and B", "By A, Ph.D.". Returns the names.
+fn byline(line: &str) -> Option<Vec<String>> {
+    static BY: OnceLock<Regex> = OnceLock::new();
+    let re = BY.get_or_init(|| Regex::new(r"^\s*(?i:by|authors?|written by)\s*:?\s+(.+?)\s*$").unwrap());
+    let caps = re.captures(line)?;
+    let list = caps.get(1)?.as_str();
+    if list.len() > 200 {
+        return None;
+    }
+    let names: Vec<String> = split_names(list);
+    (!names.is_empty() && names.iter().all(|n| looks_like_name(n))).then_some(names)
+}
+
+/// Split an author list on ";", ",", " and ", "&", dropping degrees.
+fn split_names(list: &str) -> Vec<String> {
+    const DEGREES: &[&str] = &["Ph.D.", "PhD", "Ph.D", "M.D.", "MD", "J.D.", "Jr.", "Sr.", "Esq.", "MBA", "M.A.", "MPP"];
+    let mut out = Vec::new();
+    for part in list.split([';', ',', '&', '|']) {
+        for name in part.split(" and ") {
+            let name = name.trim();
+            if name.is_empty() || DEGREES.contains(&name) {
+                continue;
+            }
+            out.push(name.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    out
+}
+
+/// Two to five words, each starting uppercase (particles allowed).
+fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(*w, "al" | "al-" | "bin" | "ibn" | "de" | "da" | "van" | "von" | "der" | "le" | "la" | "el" | "du" | "dos")
+            || w.starts_with("al-")
+            || w.starts_with("el-")
+    }) && !s.ends_with('.')
+}
+
+/// "X is a senior writer at USIP." → ("X", Some("USIP")).
+fn bio_line(line: &str) -> Option<(String, Option<String>)> {
+    static BIO: OnceLock<Regex> = OnceLock::new();
+    let re = BIO.get_or_init(|| {
+        Regex::new(
+            r"^\s*((?:[A-Z][\p{L}'’.-]+\s+){1,3}[A-Z][\p{L}'’-]+)\s+(?:is|was|serves as)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,6}?(?:writer|editor|fellow|director|analyst|researcher|scholar|expert|correspondent|reporter|professor|associate|officer|advisor|adviser|specialist|manager|president|chair|journalist|contributor|columnist|head|lead|coordinator|consultant)\b(?:[^.]*?\b(?:at|with|of|for)\s+(?:the\s+)?([A-Z][\p{L}&.’'-]*(?:\s+(?:[A-Z][\p{L}&.’'-]*|of|for|on|and|the))*))?\s*\.?\s*$",
+        )
+        .unwrap()
+    });
+    if line.len() > 300 {
+        return None;
+    }
+    let caps = re.captures(line)?;
+    let name = caps.get(1)?.as_str().trim().to_string();
+    if !looks_like_name(&name) {
+        return None;
+    }
+    let org = caps.get(2).map(|m| m.as_str().trim().trim_end_matches('.').to_string());
+    Some((name, org))
+}
+
+fn strip_label<'a>(s: &'a str, label: &str) -> Option<&'a str> {
+    let rest = s.strip_prefix(label)?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix(':')?;
+    let rest = rest.trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// A topics line: title-case phrases run together, no sentence punctuation.
+fn looks_like_topics(s: &str) -> bool {
+    s.len() < 200
+        && !s.contains(['.', '?', '!', ','])
+        && s.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '&') || matches!(w, "and" | "of" | "the" | "in" | "for" | "on"))
+}
+
+/// Split "AnalysisQuestion and Answer" into "Analysis", "Question and Answer":
+/// a lowercase letter directly followed by an uppercase one starts a new item.
+pub fn split_run_together(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if let Some(p) = prev {
+            if p.is_lowercase() && c.is_uppercase() && !cur.ends_with("Mc") && !cur.ends_with("Mac") {
+                out.push(cur.trim().to_string());
+                cur = String::new();
+            }
+        }
+        cur.push(c);
+        prev = Some(c);
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out.retain(|x| !x.is_empty());
+    out
+}
+
+fn is_navigation(s: &str) -> bool {
+    let l = s.to_lowercase();
+    l.len() < 40
+        && (l.starts_with("view all") || l.starts_with("see all") || l.starts_with("read more") || l.starts_with("more ") || l == "share" || l.starts_with("load more"))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,131 @@
+use super::*;
+use crate::model::{DocMeta, Format, Origin};
+
+fn doc(text: &str, meta: DocMeta) -> Document {
+    Document { id: "t".into(), format: Format::Text, origin: Origin::default(), text: text.into(), meta }
+}
+
+const PAGE: &str = "Ministers met again in Vienna on Tuesday, officials said. The talks were described as useful.
+
+Amira Haddad is a senior fellow at the Middle East Policy Forum.
+
+Related Publications
+
+Why the Vienna Talks Stalled
+
+Why the Vienna Talks Stalled
+
+Monday, March 4, 2024
+
+By: Tomas Berg;  Leila Nouri, Ph.D.
+
+Negotiators left Vienna on March 1 without a date for a new round. Iran and the E3 blamed each other.
+
+Type: AnalysisQuestion and Answer
+
+Nuclear PolicyGlobal PolicyConflict Analysis & Prevention
+
+Sanctions After the Deal
+
+Sanctions After the Deal
+
+Friday, February 2, 2024
+
+By: Tomas Berg
+
+New measures took effect on January 31.
+
+Type: Analysis
+
+Economics & Environment
+
+View All Publications";
+
+#[test]
+fn main_article_and_listed_items() {
+    let d = doc(PAGE, DocMeta::default());
+    let pubs = publications(&d);
+    assert_eq!(pubs.len(), 3);
+    let main = &pubs[0];
+    assert_eq!(main.role, PubRole::Main);
+    assert_eq!(main.title, None);
+    assert_eq!(main.published, None);
+    assert_eq!(main.authors, ["Amira Haddad"]);
+    assert_eq!(main.publisher.as_deref(), Some("Middle East Policy Forum"));
+
+    let a = &pubs[1];
+    assert_eq!(a.role, PubRole::Listed);
+    assert_eq!(a.title.as_deref(), Some("Why the Vienna Talks Stalled"));
+    assert_eq!(a.published, Some(PartialDate::ymd(2024, 3, 4)));
+    assert_eq!(a.authors, ["Tomas Berg", "Leila Nouri"]);
+    assert_eq!(a.types, ["Analysis", "Question and Answer"]);
+    assert_eq!(a.topics, ["Nuclear Policy", "Global Policy", "Conflict Analysis & Prevention"]);
+    assert_eq!(a.publisher.as_deref(), Some("Middle East Policy Forum"));
+    assert!(PAGE[a.body.start..a.body.end].starts_with("Negotiators left Vienna"));
+    assert!(PAGE[a.body.start..a.body.end].ends_with("blamed each other."));
+    let ds = a.date_span.unwrap();
+    assert_eq!(&PAGE[ds.start..ds.end], "Monday, March 4, 2024");
+
+    let b = &pubs[2];
+    assert_eq!(b.title.as_deref(), Some("Sanctions After the Deal"));
+    assert_eq!(b.published, Some(PartialDate::ymd(2024, 2, 2)));
+    assert_eq!(b.authors, ["Tomas Berg"]);
+    assert_eq!(b.types, ["Analysis"]);
+    assert_eq!(b.topics, ["Economics & Environment"]);
+    assert!(!PAGE[b.span.start..b.span.end].contains("View All"));
+}
+
+#[test]
+fn mentions_belong_to_the_innermost_publication() {
+    let d = doc(PAGE, DocMeta::default());
+    let pubs = publications(&d);
+    let idx = CharIndex::new(PAGE);
+    let at = |needle: &str, nth: usize| {
+        let p = PAGE.match_indices(needle).nth(nth).unwrap().0;
+        idx.span(p, p + needle.len())
+    };
+    assert_eq!(owner(&pubs, &at("Vienna", 0)), 0);
+    assert_eq!(owner(&pubs, &at("Vienna", 3)), 1); // in the first item's summary
+    assert_eq!(owner(&pubs, &at("January 31", 0)), 2);
+    assert_eq!(owner(&pubs, &at("Related Publications", 0)), 0);
+}
+
+#[test]
+fn main_metadata_from_the_page_top() {
+    let text = "Border Clashes Resume\n\nPublished: Feb. 26, 2013\n\nBy Karim Saleh and Ana Ruiz\n\nFighting resumed on Monday.";
+    let d = doc(text, DocMeta { title: Some("Border Clashes Resume".into()), ..Default::default() });
+    let pubs = publications(&d);
+    assert_eq!(pubs.len(), 1);
+    let m = &pubs[0];
+    assert_eq!(m.published, Some(PartialDate::ymd(2013, 2, 26)));
+    assert_eq!(m.authors, ["Karim Saleh", "Ana Ruiz"]);
+    let ts = m.title_span.unwrap();
+    assert_eq!(&text[ts.start..ts.end], "Border Clashes Resume");
+}
+
+#[test]
+fn metadata_date_wins_and_url_date_is_a_fallback() {
+    let d = doc("Text without a date line.", DocMeta { published: Some(PartialDate::ymd(2020, 5, 1)), ..Default::default() });
+    assert_eq!(publications(&d)[0].published, Some(PartialDate::ymd(2020, 5, 1)));
+    let d = doc(
+        "Text without a date line.",
+        DocMeta { url: Some("https://example.org/publications/2013/02/some-story".into()), ..Default::default() },
+    );
+    let p = publications(&d)[0].published.unwrap();
+    assert_eq!((p.year, p.month, p.day), (Some(2013), Some(2), None));
+}
+
+#[test]
+fn run_together_lists() {
+    assert_eq!(split_run_together("AnalysisQuestion and Answer"), ["Analysis", "Question and Answer"]);
+    assert_eq!(split_run_together("Global PolicyHuman Rights"), ["Global Policy", "Human Rights"]);
+    assert_eq!(split_run_together("McDonald Studies"), ["McDonald Studies"]);
+}
+
+#[test]
+fn odd_pages_do_not_panic() {
+    for t in ["", "\n\n", "Related Publications", "Related Publications\n\nMonday, March 4, 2024", "By:\n", "Type:"] {
+        let pubs = publications(&doc(t, DocMeta::default()));
+        assert!(!pubs.is_empty());
+    }
+}

@@ -1,0 +1,26 @@
+//! Dossier: a knowledge graph of actors, events and publications, built
+//! from a corpus of articles.
+//!
+//! The data flows one way: [`corpus`] → [`text`] → [`layout`] →
+//! [`recognize`] → [`resolve`] → [`events`] → [`rdf`] → [`store`] →
+//! [`query`] / [`questions`]. [`pipeline`] runs one document through the
+//! analysis stages and [`batch`] runs many in parallel. See
+//! `ARCHITECTURE.md` for the map.
+
+pub mod batch;
+pub mod cli;
+pub mod corpus;
+pub mod error;
+pub mod events;
+pub mod layout;
+pub mod model;
+pub mod pipeline;
+pub mod query;
+pub mod questions;
+pub mod rdf;
+pub mod recognize;
+pub mod resolve;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, Result};

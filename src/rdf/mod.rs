@@ -1,0 +1,431 @@
+//! RDF: the only module that knows IRIs and vocabularies.
+//!
+//! It turns one document's [`Analysis`] into quads, all in the document's own
+//! named graph, so that re-ingesting a changed document replaces its graph
+//! instead of duplicating it. The mapping reuses standard vocabularies:
+//!
+//! - publications and agents: schema.org (`schema:Article`, `schema:Person`,
+//!   `schema:Organization`, `schema:Country`, `schema:Place`, `schema:mentions`);
+//! - events: SEM (`sem:Event`, `sem:hasActor`, `sem:hasPlace`,
+//!   `sem:hasTimeStamp`, `sem:hasBeginTimeStamp`/`sem:hasEndTimeStamp`),
+//!   typed with Dossier's PLOVER classes and carrying the CAMEO code;
+//! - mentions: NIF (`nif:beginIndex`/`nif:endIndex` in code points,
+//!   `nif:anchorOf`, `itsrdf:taIdentRef`), plus byte offsets and the
+//!   publication they belong to;
+//! - provenance: PROV-O (`prov:wasDerivedFrom`, `prov:wasGeneratedBy`);
+//! - countries: ISO 3166-1 codes and `owl:sameAs` Wikidata IRIs.
+//!
+//! IRIs are derived only from stable keys (document ids, entity and event
+//! keys), so the same input gives the same IRIs in every run.
+
+pub mod vocab;
+
+use crate::model::{Analysis, Document, EntityKind, Mention, PartialDate, PubRole, Publication};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use vocab::*;
+
+/// Build a named node from a namespace and a local name that is known to
+/// be a valid IRI part.
+fn nn(ns: &str, local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{ns}{local}"))
+}
+
+/// Percent-encode anything outside a conservative IRI path alphabet.
+pub fn escape_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A lowercase ASCII slug for names: "Ali Khamenei" → "ali-khamenei".
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.chars() {
+        let c = fold_diacritic(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            dash = false;
+        } else if c.is_alphanumeric() {
+            // Keep non-Latin letters, percent-encoded.
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+            dash = false;
+        } else if !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push('_');
+    }
+    out
+}
+
+fn fold_diacritic(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'ç' | 'č' | 'ć' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'ñ' | 'ń' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
+        'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
+        'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
+        'Ç' | 'Č' => 'C',
+        'Š' => 'S',
+        'Ž' => 'Z',
+        '\'' | '’' => '\u{0}',
+        c => c,
+    }
+}
+
+/// A short stable hash (FNV-1a, 64 bits) in hex, for IRIs built from text.
+pub fn short_hash(s: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{:012x}", h >> 16)
+}
+
+/// The IRIs of one document's resources.
+pub struct Iris<'a> {
+    doc: &'a Document,
+}
+
+impl<'a> Iris<'a> {
+    pub fn new(doc: &'a Document) -> Self {
+        Iris { doc }
+    }
+    pub fn document(&self) -> NamedNode {
+        document_iri(&self.doc.id)
+    }
+    pub fn graph(&self) -> NamedNode {
+        graph_iri(&self.doc.id)
+    }
+    /// Main publications are named after their document; listed ones after
+    /// their title and date, so the same listed item on many pages is one
+    /// publication.
+    pub fn publication(&self, p: &Publication) -> NamedNode {
+        match p.role {
+            PubRole::Main => nn(ID, &format!("publication/{}", escape_segment(&self.doc.id))),
+            PubRole::Listed => listed_publication_iri(p),
+        }
+    }
+    pub fn mention(&self, m: &Mention) -> NamedNode {
+        nn(ID, &format!("mention/{}/{}-{}", escape_segment(&self.doc.id), m.span.cstart, m.span.cend))
+    }
+    pub fn event_mention(&self, event: usize, trigger: usize, span: &crate::model::Span) -> NamedNode {
+        let _ = (event, trigger);
+        nn(ID, &format!("mention/{}/{}-{}", escape_segment(&self.doc.id), span.cstart, span.cend))
+    }
+}
+
+pub fn document_iri(id: &str) -> NamedNode {
+    nn(ID, &format!("document/{}", escape_segment(id)))
+}
+
+pub fn graph_iri(id: &str) -> NamedNode {
+    nn(ID, &format!("graph/{}", escape_segment(id)))
+}
+
+fn listed_publication_iri(p: &Publication) -> NamedNode {
+    let title = p.title.as_deref().unwrap_or("");
+    let date = p.published.map(|d| d.to_string()).unwrap_or_default();
+    let s = slug(title);
+    let s: String = s.chars().take(60).collect();
+    nn(ID, &format!("publication/{}-{}", s.trim_end_matches('-'), &short_hash(&format!("{}|{date}", title.to_lowercase()))[..8]))
+}
+
+/// IRI of an entity from its kind and resolver key.
+pub fn entity_iri(kind: EntityKind, key: &str) -> NamedNode {
+    nn(ID, &format!("{}/{}", kind.as_str(), entity_local(kind, key)))
+}
+
+fn entity_local(kind: EntityKind, key: &str) -> String {
+    match kind {
+        EntityKind::Country => escape_segment(&key.to_ascii_uppercase()),
+        _ => slug(key),
+    }
+}
+
+/// IRI of an event from its cross-document key.
+pub fn event_iri(key: &str) -> NamedNode {
+    let s: String = slug(key).chars().take(80).collect();
+    nn(ID, &format!("event/{}", s))
+}
+
+/// IRI of a PLOVER event class in Dossier's ontology ("ASSAULT" → dossier:Assault).
+pub fn plover_class(plover: &str) -> NamedNode {
+    let mut name = String::new();
+    for (i, c) in plover.chars().enumerate() {
+        name.push(if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() });
+    }
+    nn(DOSSIER, &name)
+}
+
+pub fn wikidata_iri(qid: &str) -> NamedNode {
+    nn(WD, qid)
+}
+
+/// A literal for a possibly partial date: `xsd:date`, `xsd:gYearMonth` or
+/// `xsd:gYear`; `None` when the year is unknown.
+pub fn date_literal(d: &PartialDate) -> Option<Literal> {
+    let y = d.year?;
+    Some(match (d.month, d.day) {
+        (Some(m), Some(day)) => Literal::new_typed_literal(format!("{y:04}-{m:02}-{day:02}"), nn(XSD, "date")),
+        (Some(m), None) => Literal::new_typed_literal(format!("{y:04}-{m:02}"), nn(XSD, "gYearMonth")),
+        _ => Literal::new_typed_literal(format!("{y:04}"), nn(XSD, "gYear")),
+    })
+}
+
+fn int(v: usize) -> Literal {
+    Literal::new_typed_literal(v.to_string(), nn(XSD, "nonNegativeInteger"))
+}
+
+fn dec(v: f32) -> Literal {
+    Literal::new_typed_literal(format!("{:.3}", v.clamp(0.0, 1.0)), nn(XSD, "decimal"))
+}
+
+fn str_lit(s: &str) -> Literal {
+    Literal::new_simple_literal(s)
+}
+
+/// Collects quads into one graph.
+struct Sink {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Sink {
+    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
+        self.quads.push(Quad::new(s, p, o, self.graph.clone()));
+    }
+    fn a(&mut self, s: &NamedNode, class: NamedNode) {
+        self.add(s.clone(), nn(RDF, "type"), class);
+    }
+}
+
+/// The quads of one analyzed document, all in its named graph.
+pub fn document_quads(doc: &Document, an: &Analysis) -> Vec<Quad> {
+    let iris = Iris::new(doc);
+    let mut g = Sink { graph: GraphName::NamedNode(iris.graph()), quads: Vec::with_capacity(64 + an.mentions.len() * 10) };
+    let d = iris.document();
+
+    // The document as read.
+    g.a(&d, nn(DOSSIER, "Document"));
+    g.a(&d, nn(PROV, "Entity"));
+    g.add(d.clone(), nn(DOSSIER, "documentId"), str_lit(&doc.id));
+    g.add(d.clone(), nn(DOSSIER, "format"), str_lit(&doc.format.to_string()));
+    g.add(d.clone(), nn(DOSSIER, "charLength"), int(doc.text.chars().count()));
+    if let Some(u) = &doc.meta.url {
+        g.add(d.clone(), nn(SCHEMA, "url"), str_lit(u));
+    }
+    if let Some(p) = &doc.origin.path {
+        g.add(d.clone(), nn(DOSSIER, "sourcePath"), str_lit(&p.display().to_string()));
+    }
+
+    // Publications.
+    let pub_iris: Vec<NamedNode> = an.publications.iter().map(|p| iris.publication(p)).collect();
+    for (p, pi) in an.publications.iter().zip(&pub_iris) {
+        g.a(pi, nn(SCHEMA, "Article"));
+        g.add(pi.clone(), nn(DOSSIER, "role"), str_lit(p.role.as_str()));
+        g.add(pi.clone(), nn(DOSSIER, "document"), str_lit(&doc.id));
+        g.add(pi.clone(), nn(PROV, "wasDerivedFrom"), d.clone());
+        g.add(pi.clone(), nn(DOSSIER, "beginIndex"), int(p.span.cstart));
+        g.add(pi.clone(), nn(DOSSIER, "endIndex"), int(p.span.cend));
+        if let Some(t) = &p.title {
+            g.add(pi.clone(), nn(SCHEMA, "headline"), str_lit(t));
+            g.add(pi.clone(), nn(RDFS, "label"), str_lit(t));
+        }
+        if let Some(date) = &p.published {
+            if let Some(l) = date_literal(date) {
+                g.add(pi.clone(), nn(SCHEMA, "datePublished"), l);
+            }
+            g.add(pi.clone(), nn(DOSSIER, "timexValue"), str_lit(&date.to_string()));
+        }
+        for a in &p.authors {
+            let ai = entity_iri(EntityKind::Person, a);
+            g.add(pi.clone(), nn(SCHEMA, "author"), ai.clone());
+            g.a(&ai, nn(SCHEMA, "Person"));
+            g.add(ai.clone(), nn(SCHEMA, "name"), str_lit(a));
+            g.add(ai, nn(RDFS, "label"), str_lit(a));
+        }
+        if let Some(pb) = &p.publisher {
+            let oi = entity_iri(EntityKind::Organization, pb);
+            g.add(pi.clone(), nn(SCHEMA, "publisher"), oi.clone());
+            g.a(&oi, nn(SCHEMA, "Organization"));
+            g.add(oi.clone(), nn(SCHEMA, "name"), str_lit(pb));
+            g.add(oi, nn(RDFS, "label"), str_lit(pb));
+        }
+        for t in &p.types {
+            g.add(pi.clone(), nn(SCHEMA, "genre"), str_lit(t));
+        }
+        for t in &p.topics {
+            g.add(pi.clone(), nn(SCHEMA, "keywords"), str_lit(t));
+        }
+        if let Some(u) = &p.url {
+            g.add(pi.clone(), nn(SCHEMA, "url"), str_lit(u));
+        }
+    }
+
+    // Entities.
+    let ent_iris: Vec<NamedNode> = an.entities.iter().map(|e| entity_iri(e.kind, &e.key)).collect();
+    for (e, ei) in an.entities.iter().zip(&ent_iris) {
+        let class = match e.kind {
+            EntityKind::Person => "Person",
+            EntityKind::Organization => "Organization",
+            EntityKind::Country => "Country",
+            EntityKind::Place => "Place",
+        };
+        g.a(ei, nn(SCHEMA, class));
+        if matches!(e.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Country) {
+            g.a(ei, nn(DOSSIER, "Actor"));
+        }
+        g.add(ei.clone(), nn(SCHEMA, "name"), str_lit(&e.name));
+        g.add(ei.clone(), nn(RDFS, "label"), str_lit(&e.name));
+        for al in &e.aliases {
+            if al != &e.name {
+                g.add(ei.clone(), nn(SCHEMA, "alternateName"), str_lit(al));
+            }
+        }
+        if let Some(iso) = &e.iso {
+            g.add(ei.clone(), nn(DOSSIER, "iso3166"), str_lit(iso));
+        }
+        if let Some(q) = &e.wikidata {
+            g.add(ei.clone(), nn(OWL, "sameAs"), wikidata_iri(q));
+        }
+        if let Some(c) = &e.country {
+            if e.kind != EntityKind::Country {
+                let ci = entity_iri(EntityKind::Country, c);
+                let prop = if e.kind == EntityKind::Place { "containedInPlace" } else { "nationality" };
+                g.add(ei.clone(), nn(SCHEMA, prop), ci);
+            }
+        }
+        if let Some(r) = &e.role {
+            g.add(ei.clone(), nn(SCHEMA, "jobTitle"), str_lit(r));
+        }
+        if let Some(a) = &e.acronym {
+            g.add(ei.clone(), nn(DOSSIER, "acronym"), str_lit(a));
+        }
+    }
+
+    // Mentions: NIF strings inside the document, linked to their entity and
+    // publication.
+    for (i, m) in an.mentions.iter().enumerate() {
+        let mi = iris.mention(m);
+        let pi = &pub_iris[m.publication.min(pub_iris.len() - 1)];
+        g.a(&mi, nn(NIF, "Phrase"));
+        g.a(&mi, nn(DOSSIER, "Mention"));
+        g.add(mi.clone(), nn(NIF, "referenceContext"), d.clone());
+        g.add(mi.clone(), nn(NIF, "beginIndex"), int(m.span.cstart));
+        g.add(mi.clone(), nn(NIF, "endIndex"), int(m.span.cend));
+        g.add(mi.clone(), nn(DOSSIER, "byteBegin"), int(m.span.start));
+        g.add(mi.clone(), nn(DOSSIER, "byteEnd"), int(m.span.end));
+        g.add(mi.clone(), nn(NIF, "anchorOf"), str_lit(&m.text));
+        g.add(mi.clone(), nn(DOSSIER, "mentionType"), str_lit(m.kind.as_str()));
+        g.add(mi.clone(), nn(DOSSIER, "inPublication"), pi.clone());
+        g.add(mi.clone(), nn(DOSSIER, "confidence"), dec(m.confidence));
+        if let Some(v) = &m.value {
+            g.add(mi.clone(), nn(DOSSIER, "timexValue"), str_lit(v));
+            if m.kind == crate::model::MentionType::Date {
+                if let Some(l) = PartialDate::parse(v).as_ref().and_then(date_literal) {
+                    g.add(mi.clone(), nn(DOSSIER, "date"), l);
+                }
+            }
+        }
+        if let Some(iso) = &m.iso {
+            g.add(mi.clone(), nn(DOSSIER, "iso3166"), str_lit(iso));
+        }
+        if let Some(ei) = an.mention_entity.get(i).copied().flatten() {
+            g.add(mi.clone(), nn(ITSRDF, "taIdentRef"), ent_iris[ei].clone());
+            g.add(pi.clone(), nn(SCHEMA, "mentions"), ent_iris[ei].clone());
+        }
+    }
+
+    // Events.
+    for (ei, ev) in an.events.iter().enumerate() {
+        let evi = event_iri(&ev.key);
+        g.a(&evi, nn(SEM, "Event"));
+        g.a(&evi, plover_class(ev.plover));
+        g.add(evi.clone(), nn(DOSSIER, "plover"), str_lit(ev.plover));
+        if let Some(m) = ev.mode {
+            g.add(evi.clone(), nn(DOSSIER, "ploverMode"), str_lit(m));
+        }
+        if let Some(c) = ev.cameo {
+            g.add(evi.clone(), nn(DOSSIER, "cameo"), str_lit(c));
+        }
+        g.add(evi.clone(), nn(RDFS, "label"), str_lit(&ev.label));
+        g.add(evi.clone(), nn(DOSSIER, "eventKey"), str_lit(&ev.key));
+        g.add(evi.clone(), nn(DOSSIER, "confidence"), dec(ev.confidence));
+        if let Some(date) = &ev.date {
+            g.add(evi.clone(), nn(DOSSIER, "timexValue"), str_lit(&date.to_string()));
+            if let Some(l) = date_literal(date) {
+                match ev.date_end.as_ref().and_then(date_literal) {
+                    Some(end) => {
+                        g.add(evi.clone(), nn(SEM, "hasBeginTimeStamp"), l);
+                        g.add(evi.clone(), nn(SEM, "hasEndTimeStamp"), end);
+                    }
+                    None => g.add(evi.clone(), nn(SEM, "hasTimeStamp"), l),
+                }
+            }
+        }
+        for &p in &ev.places {
+            g.add(evi.clone(), nn(SEM, "hasPlace"), ent_iris[p].clone());
+            if let Some(iso) = an.entities[p].iso.as_ref().or(an.entities[p].country.as_ref()) {
+                g.add(evi.clone(), nn(DOSSIER, "placeCountry"), entity_iri(EntityKind::Country, iso));
+            }
+        }
+        for &a in &ev.actors {
+            g.add(evi.clone(), nn(SEM, "hasActor"), ent_iris[a].clone());
+        }
+        for &a in &ev.sources {
+            g.add(evi.clone(), nn(DOSSIER, "source"), ent_iris[a].clone());
+        }
+        for &a in &ev.targets {
+            g.add(evi.clone(), nn(DOSSIER, "target"), ent_iris[a].clone());
+        }
+        for &p in &ev.publications {
+            if let Some(pi) = pub_iris.get(p) {
+                g.add(pi.clone(), nn(SCHEMA, "mentions"), evi.clone());
+            }
+        }
+        for e in &ev.evidence {
+            g.add(evi.clone(), nn(DOSSIER, "mergeEvidence"), str_lit(e));
+        }
+        for (ti, t) in ev.triggers.iter().enumerate() {
+            let mi = iris.event_mention(ei, ti, t);
+            let owner = crate::layout::owner(&an.publications, t);
+            g.a(&mi, nn(NIF, "Phrase"));
+            g.a(&mi, nn(DOSSIER, "EventMention"));
+            g.add(mi.clone(), nn(NIF, "referenceContext"), d.clone());
+            g.add(mi.clone(), nn(NIF, "beginIndex"), int(t.cstart));
+            g.add(mi.clone(), nn(NIF, "endIndex"), int(t.cend));
+            g.add(mi.clone(), nn(DOSSIER, "byteBegin"), int(t.start));
+            g.add(mi.clone(), nn(DOSSIER, "byteEnd"), int(t.end));
+            g.add(mi.clone(), nn(NIF, "anchorOf"), str_lit(doc.text.get(t.start..t.end).unwrap_or("")));
+            g.add(mi.clone(), nn(ITSRDF, "taIdentRef"), evi.clone());
+            g.add(mi.clone(), nn(DOSSIER, "inPublication"), pub_iris[owner].clone());
+        }
+    }
+    g.quads
+}

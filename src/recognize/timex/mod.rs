@@ -1,0 +1,920 @@
+//! Rule-based temporal tagger: finds TimeML TIMEX3 expressions (DATE, TIME,
+//! DURATION, SET) in English news text and normalizes them to TIMEX3 values.
+//!
+//! It is the `recognize` stage's source of Date/Time/Duration/Set mentions
+//! and the layout stage's parser of standalone date lines and URL dates.
+//! Pipeline inside the module, one way:
+//! `token` (bytes → classified tokens) → `grammar` (tokens → expressions
+//! with unresolved meaning) → resolution here (meaning → value against the
+//! document creation time and a reference time that moves through the text)
+//! using the calendar arithmetic of `value`. Pure: no I/O, no clock — the
+//! same text and reference date always give the same values.
+
+mod grammar;
+mod lexicon;
+mod token;
+mod value;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::PartialDate;
+use grammar::{Cand, Rel, Sem, YearSpec};
+use lexicon::{Cue, Holiday, Lex, Unit, W};
+use token::{Gap, Kind, Tok};
+use value::Val;
+
+/// TIMEX3 types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TimexKind {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexKind {
+    /// The mention type the pipeline stores for this TIMEX3 type.
+    pub fn mention_type(&self) -> crate::model::MentionType {
+        use crate::model::MentionType;
+        match self {
+            TimexKind::Date => MentionType::Date,
+            TimexKind::Time => MentionType::Time,
+            TimexKind::Duration => MentionType::Duration,
+            TimexKind::Set => MentionType::Set,
+        }
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TimexKind::Date => "DATE",
+            TimexKind::Time => "TIME",
+            TimexKind::Duration => "DURATION",
+            TimexKind::Set => "SET",
+        }
+    }
+}
+
+/// One temporal expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timex {
+    /// Byte offset of the first byte in the text passed to [`tag`].
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    pub kind: TimexKind,
+    /// TIMEX3 value: `2024-01-30`, `XXXX-02-26`, `2024-W04`, `P3Y`, `PRESENT_REF` …
+    pub value: String,
+    /// True when the value depended on the reference date (or would have,
+    /// when no reference date was given).
+    pub anchored: bool,
+}
+
+/// Tag `text[range]` (range in bytes, on char boundaries) using `dct` as
+/// document creation time; returned offsets are absolute byte offsets into
+/// `text`. Never panics; a range off char boundaries is narrowed.
+pub fn tag(text: &str, range: std::ops::Range<usize>, dct: Option<NaiveDate>) -> Vec<Timex> {
+    let mut end = range.end.min(text.len());
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut pos = range.start.min(end);
+    while pos < end && !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    let mut out = Vec::new();
+    let mut refs = Refs::default();
+    let mut toks = Vec::new();
+    // Work paragraph by paragraph (in pieces of some tens of kilobytes) so
+    // the token buffer stays small; expressions never cross a blank line.
+    while pos < end {
+        let cut = chunk_end(text, pos, end);
+        token::tokenize_into(text, pos..cut, &mut toks);
+        pos = cut;
+        if toks.is_empty() {
+            continue;
+        }
+        let p = grammar::P { t: &toks, text };
+        let cands = p.run();
+        let mut r = Resolver { dct, toks: &toks, text, refv: refs.refv, ref_at: refs.ref_at, ref_quarter: refs.ref_quarter, ref_day: refs.ref_day };
+        for c in &cands {
+            if c.e == 0 || c.e > toks.len() || c.s >= c.e {
+                continue;
+            }
+            let Some((value, anchored)) = r.resolve(c) else { continue };
+            out.push(Timex { start: toks[c.s].start, end: toks[c.e - 1].end, kind: c.kind, value, anchored });
+        }
+        refs = Refs { refv: r.refv, ref_at: r.ref_at, ref_quarter: r.ref_quarter, ref_day: r.ref_day };
+    }
+    out
+}
+
+/// The reference times carried from one piece of text to the next.
+#[derive(Clone, Copy, Default)]
+struct Refs {
+    refv: Option<Val>,
+    ref_at: usize,
+    ref_quarter: Option<(Val, usize)>,
+    ref_day: Option<NaiveDate>,
+}
+
+/// Where the piece of text starting at `pos` ends: after a blank line found
+/// past 16 KB, else after a line break past 64 KB, else at a space past
+/// 256 KB (always on a char boundary).
+fn chunk_end(text: &str, pos: usize, end: usize) -> usize {
+    const MIN: usize = 16 << 10;
+    if end - pos <= 4 * MIN {
+        return end;
+    }
+    let b = text.as_bytes();
+    let lim = (pos + 16 * MIN).min(end);
+    let mut i = pos + MIN;
+    while i + 1 < lim {
+        if b[i] == b'\n' && b[i + 1] == b'\n' {
+            return i + 2;
+        }
+        i += 1;
+    }
+    let mut i = pos + 4 * MIN;
+    while i < lim {
+        if b[i] == b'\n' {
+            return i + 1;
+        }
+        i += 1;
+    }
+    if lim == end {
+        return end;
+    }
+    // no line breaks: cut after a sentence end, else at a space
+    let mut i = lim;
+    while i + 1 < end && i < lim + 8192 && !(matches!(b[i], b'.' | b'!' | b'?') && b[i + 1] == b' ') {
+        i += 1;
+    }
+    if !(i + 1 < end && i < lim + 8192) {
+        i = lim;
+        while i < end && !(b[i] == b' ' || b[i] == b'\t') {
+            i += 1;
+        }
+    } else {
+        i += 1;
+    }
+    while i < end && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.max(pos + 1).min(end)
+}
+
+/// Parse a standalone date line such as "Tuesday, January 30, 2024",
+/// "Feb. 26, 2013", "2024-01-30", "30 January 2024", "January 2024".
+/// A few label words ("Published", "Updated on") may surround the date.
+pub fn parse_date_line(s: &str) -> Option<PartialDate> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 200 {
+        return None;
+    }
+    let found = tag(s, 0..s.len(), None);
+    let t = found.iter().find(|t| {
+        matches!(t.kind, TimexKind::Date | TimexKind::Time)
+            && (t.value.starts_with("XXXX-") || t.value.as_bytes().get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit)))
+            && !t.value.starts_with("XXXX-WXX")
+            && t.value != "XXXX-XX-XX"
+    })?;
+    // the rest of the line (without the date and any clock time): a few
+    // words, no other numbers
+    let mut rest = String::new();
+    let mut at = 0;
+    for o in found.iter().filter(|o| o.start == t.start || o.kind == TimexKind::Time) {
+        if o.start >= at {
+            rest.push_str(&s[at..o.start]);
+            rest.push(' ');
+            at = o.end;
+        }
+    }
+    rest.push_str(&s[at..]);
+    let words = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+    let digits_outside = found.iter().filter(|o| o.start != t.start).all(|o| o.kind == TimexKind::Time);
+    if words > 4 || (!digits_outside && rest.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let v = t.value.split('T').next()?;
+    if v.len() == 4 || v.len() == 7 || v.len() == 10 {
+        PartialDate::parse(v)
+    } else {
+        None
+    }
+}
+
+/// Date in a URL path: `…/2013/02/…` → 2013-02; `…/2024/01/30/…` →
+/// 2024-01-30; also `…/2024-01-30-title` and `…/20240130/…`.
+pub fn date_from_url(url: &str) -> Option<PartialDate> {
+    // drop scheme and host
+    let path = match url.find("://") {
+        Some(i) => {
+            let rest = &url[i + 3..];
+            rest.find('/').map_or("", |j| &rest[j..])
+        }
+        None => url,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segs: Vec<&str> = path.split('/').collect();
+    let year_of = |s: &str| -> Option<i32> {
+        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten().filter(|y| (1990..=2100).contains(y))
+    };
+    let small = |s: &str, max: u32| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten().filter(|v| (1..=max).contains(v))
+    };
+    for (k, seg) in segs.iter().enumerate() {
+        if let Some(y) = year_of(seg) {
+            if let Some(m) = segs.get(k + 1).and_then(|s| small(s, 12)) {
+                if let Some(d) = segs.get(k + 2).and_then(|s| small(s, 31)) {
+                    if NaiveDate::from_ymd_opt(y, m, d).is_some() {
+                        return Some(PartialDate::ymd(y, m, d));
+                    }
+                }
+                return Some(PartialDate { year: Some(y), month: Some(m), day: None });
+            }
+            continue;
+        }
+        // 2024-01-30 at the start of a segment, or 20240130 as a segment
+        let b = seg.as_bytes();
+        if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
+            if let Some(pd) = PartialDate::parse(&seg[..10]) {
+                if pd.is_complete() && pd.year.is_some_and(|y| (1990..=2100).contains(&y)) && b.get(10).is_none_or(|c| !c.is_ascii_digit()) {
+                    return Some(pd);
+                }
+            }
+        }
+        if b.len() == 8 && b.iter().all(u8::is_ascii_digit) {
+            let y: i32 = seg[..4].parse().ok()?;
+            let m: u32 = seg[4..6].parse().ok()?;
+            let d: u32 = seg[6..].parse().ok()?;
+            if (1990..=2100).contains(&y) && NaiveDate::from_ymd_opt(y, m, d).is_some() {
+                return Some(PartialDate::ymd(y, m, d));
+            }
+        }
+    }
+    None
+}
+
+// ---- resolution -----------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    None,
+}
+
+enum Out {
+    V(Val),
+    S(String),
+}
+
+struct Resolver<'a> {
+    dct: Option<NaiveDate>,
+    toks: &'a [Tok],
+    text: &'a str,
+    /// The reference time: the last date resolved in the text.
+    refv: Option<Val>,
+    /// Byte offset where the reference time was mentioned.
+    ref_at: usize,
+    /// The last quarter mentioned.
+    ref_quarter: Option<(Val, usize)>,
+    /// The last day mentioned.
+    ref_day: Option<NaiveDate>,
+}
+
+/// The year for a month, day or holiday without one: the occurrence nearest
+/// to the document date, biased by the tense of the sentence (a past-tense
+/// sentence prefers the last occurrence unless the next one is very close;
+/// a future-tense sentence prefers the next one).
+fn pick_year(dct: NaiveDate, tense: Tense, at: impl Fn(i32) -> Option<NaiveDate>, month_only: bool) -> i32 {
+    let y = dct.year();
+    let (prev, next) = match at(y) {
+        Some(d) if d <= dct || (month_only && (d - dct).num_days() < 16) => (Some((y, d)), at(y + 1).map(|n| (y + 1, n))),
+        Some(d) => (at(y - 1).map(|p| (y - 1, p)), Some((y, d))),
+        None => return y,
+    };
+    let bp = prev.map(|(_, d)| (dct - d).num_days());
+    let bf = next.map(|(_, d)| (d - dct).num_days());
+    let (py, ny) = (prev.map_or(y, |p| p.0), next.map_or(y, |n| n.0));
+    let (Some(bp), Some(bf)) = (bp, bf) else { return y };
+    match tense {
+        Tense::Future => {
+            if bp <= 0 || month_only && bp < 16 || (bp <= 31 && bf > 180) {
+                py
+            } else {
+                ny
+            }
+        }
+        Tense::Past => {
+            if !month_only && bf <= 62 && bf < bp {
+                ny
+            } else {
+                py
+            }
+        }
+        Tense::None => {
+            if bf * NONE_BIAS < bp {
+                ny
+            } else {
+                py
+            }
+        }
+    }
+}
+
+/// Without tense cues the past occurrence wins unless the future one is
+/// this many times closer.
+const NONE_BIAS: i64 = 2;
+
+fn season_of_month(m: u32) -> u8 {
+    match m {
+        3..=5 => 1,
+        6..=8 => 2,
+        9..=11 => 3,
+        _ => 4,
+    }
+}
+
+impl<'a> Resolver<'a> {
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && self.text[t.start..t.end].eq_ignore_ascii_case(w))
+    }
+
+    fn cue(&self, i: usize) -> Option<Cue> {
+        match self.toks.get(i)?.lex {
+            Lex::Cue(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Does the sentence boundary lie between token `i` and `i + 1`?
+    fn boundary_after(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return true };
+        let next = self.toks.get(i + 1);
+        if next.is_none_or(|n| n.gap >= Gap::Para) {
+            return true;
+        }
+        match t.kind {
+            Kind::Punct('!') | Kind::Punct('?') | Kind::Punct(';') => true,
+            Kind::Punct('.') => {
+                // not after abbreviations ("U.S.", "Oct.", "Mr.")
+                let prev_short = i > 0 && self.toks[i - 1].kind == Kind::Word && self.toks[i - 1].len <= 4 && self.toks[i - 1].cap;
+                let next_cap = next.is_some_and(|n| n.cap || matches!(n.kind, Kind::Punct('"') | Kind::Punct('`') | Kind::Punct('\'')));
+                next_cap && !prev_short
+            }
+            _ => false,
+        }
+    }
+
+    /// The tense around an expression spanning tokens `s..e`: the nearest
+    /// verb cue before it in the sentence, else the nearest after it.
+    fn tense(&self, s: usize, e: usize) -> Tense {
+        // (tense, strong): modals and auxiliaries are strong cues, "-ed"
+        // words weak ones (they are often adjectives or participles)
+        let classify = |i: usize| -> (Tense, bool) {
+            let Some(t) = self.toks.get(i) else { return (Tense::None, false) };
+            if t.kind != Kind::Word {
+                return (Tense::None, false);
+            }
+            let to = self.toks.get(i + 1).is_some_and(|n| n.lex == Lex::W(W::To));
+            let after_aux = i > 0
+                && (matches!(self.cue(i - 1), Some(Cue::Aux) | Some(Cue::AuxPast))
+                    || self.toks[i - 1].lex == Lex::W(W::To)
+                    || (self.cue(i - 1) == Some(Cue::Future) && self.toks[i - 1].len <= 5));
+            match t.lex {
+                Lex::Cue(c) => match c {
+                    Cue::Future => return (Tense::Future, true),
+                    Cue::ToFuture if to => return (Tense::Future, true),
+                    Cue::Aux if to && (self.word_is(i, "is") || self.word_is(i, "are")) => return (Tense::Future, true),
+                    Cue::AuxPast => return (Tense::Past, true),
+                    Cue::Past | Cue::Report if !after_aux => return (Tense::Past, true),
+                    Cue::ToFuture if !after_aux && t.len >= 5 && self.text[t.start..t.end].ends_with("ed") => {
+                        return (Tense::Past, false)
+                    }
+                    _ => return (Tense::None, false),
+                },
+                // the modal "may" (lower case), "tomorrow"
+                Lex::Month(5) if !t.cap => return (Tense::Future, true),
+                Lex::W(W::Tomorrow) => return (Tense::Future, true),
+                Lex::W(W::Ago) => return (Tense::Past, true),
+                Lex::None => {}
+                _ => return (Tense::None, false),
+            }
+            let w = &self.text[t.start..t.end];
+            if w.len() >= 5 && !after_aux && (w.ends_with("ed") || w.ends_with("ED")) {
+                let lw = w.to_ascii_lowercase();
+                if matches!(lw.as_str(), "indeed" | "proceed" | "succeed" | "exceed" | "hundred" | "united" | "limited" | "based" | "related" | "proposed") {
+                    return (Tense::None, false);
+                }
+                // an "-ed" word before a content word is an adjective
+                // ("unspecified date"); before a function word, a timex or
+                // punctuation it is a verb ("announced the plan", "issued July 1")
+                let verb = match self.toks.get(i + 1) {
+                    None => true,
+                    Some(n) if n.kind != Kind::Word => true,
+                    Some(n) => {
+                        n.lex != Lex::None
+                            || n.cap
+                            || ["it", "its", "his", "her", "their", "them", "him", "with", "into", "as", "out", "up", "down", "off", "about", "against", "when", "while", "because", "here", "there", "back", "away"]
+                                .iter()
+                                .any(|x| self.word_is(i + 1, x))
+                    }
+                };
+                if verb {
+                    return (Tense::Past, false);
+                }
+            }
+            (Tense::None, false)
+        };
+        // "until Tuesday", "as early as Tuesday": the future
+        let mut p = s;
+        if p > 0 && self.toks[p - 1].lex == Lex::W(W::On) {
+            p -= 1;
+        }
+        if p >= 2 {
+            let prev = self.toks[p - 1].lex;
+            if matches!(prev, Lex::W(W::Until) | Lex::W(W::Till)) && !self.boundary_after(p - 2) {
+                return Tense::Future;
+            }
+            if p >= 3 && self.word_is(p - 1, "as") && (self.word_is(p - 2, "soon") || self.toks[p - 2].lex == Lex::W(W::Early)) {
+                return Tense::Future;
+            }
+        }
+        // the nearest cue before the expression in its sentence, else the
+        // nearest after it (reporting verbs after it are skipped: in
+        // "… in March, an official said" the tense is that of the clause)
+        let scan = |back: bool| -> Tense {
+            let mut i = if back { s } else { e };
+            let mut steps = 0;
+            loop {
+                if back {
+                    if i == 0 || steps >= 30 {
+                        break;
+                    }
+                    i -= 1;
+                    if self.boundary_after(i) {
+                        break;
+                    }
+                } else if i >= self.toks.len() || steps >= 20 || (i > e && self.boundary_after(i - 1)) {
+                    break;
+                }
+                steps += 1;
+                if back || self.cue(i) != Some(Cue::Report) {
+                    let (t, _strong) = classify(i);
+                    if t != Tense::None {
+                        return t;
+                    }
+                }
+                if !back {
+                    i += 1;
+                }
+            }
+            Tense::None
+        };
+        match scan(true) {
+            Tense::None => scan(false),
+            t => t,
+        }
+    }
+
+    fn resolve(&mut self, c: &Cand) -> Option<(String, bool)> {
+        let anchored = needs_anchor(&c.sem);
+        let tense = if needs_tense(&c.sem) { self.tense(c.s, c.e) } else { Tense::None };
+        let at = self.toks[c.s].start;
+        let out = self.value(&c.sem, tense, at)?;
+        let s = match out {
+            Out::V(v) => {
+                if c.kind == TimexKind::Date || c.kind == TimexKind::Time {
+                    let explicit_quarter = matches!(c.sem, Sem::Quarter { .. } | Sem::Half { .. } | Sem::RefQuarter { years: 0 } | Sem::LatestQuarter)
+                        || matches!(c.sem, Sem::Deictic { unit: Unit::Quarter, .. });
+                    if explicit_quarter {
+                        self.ref_quarter = Some((v, at));
+                    }
+                    self.set_ref(v, at);
+                }
+                v.to_string()
+            }
+            Out::S(s) => s,
+        };
+        Some((s, anchored))
+    }
+
+    fn set_ref(&mut self, v: Val, at: usize) {
+        match v {
+            Val::XMonthDay(..) | Val::XMonth(_) | Val::XWeekday(_) => return,
+            _ => {}
+        }
+        let v = match v {
+            Val::DayPod(d, _) | Val::DayTime(d, ..) => Val::Day(d),
+            v => v,
+        };
+        if let Val::Day(d) = v {
+            self.ref_day = Some(d);
+        }
+        self.refv = Some(v);
+        self.ref_at = at;
+    }
+
+    /// In earnings reports "a year earlier" is the quarter under discussion
+    /// a year before.
+    fn quarter_context(&self, unit: Unit, n: i32, at: usize) -> Option<Val> {
+        if unit != Unit::Year || n == 0 {
+            return None;
+        }
+        match self.ref_quarter {
+            Some((q @ Val::Quarter(..), qat)) if at.saturating_sub(qat) < 800 => q.shift(Unit::Year, n),
+            _ => None,
+        }
+    }
+
+    fn year_of(&self, spec: YearSpec) -> Option<i32> {
+        match spec {
+            YearSpec::Abs(y) => Some(y),
+            YearSpec::Dct(off) => self.dct.map(|d| d.year() + off),
+            YearSpec::Ref(off) => self.refv.and_then(|v| v.year()).or(self.dct.map(|d| d.year())).map(|y| y + off),
+            _ => None,
+        }
+    }
+
+    fn value(&mut self, sem: &Sem, tense: Tense, at: usize) -> Option<Out> {
+        use Out::{S, V};
+        Some(match sem {
+            Sem::Abs(v) => V(*v),
+            Sem::Lit(s) => S(s.clone()),
+            Sem::Month { m, d, year } => {
+                let (m, d) = (*m, *d);
+                let y = match year {
+                    YearSpec::Infer | YearSpec::Last | YearSpec::Next => match self.dct {
+                        None => {
+                            return Some(V(match d {
+                                Some(d) => Val::XMonthDay(m, d),
+                                None => Val::XMonth(m),
+                            }))
+                        }
+                        Some(dct) => {
+                            let key = (m, d.unwrap_or(0));
+                            let dkey = (dct.month(), if d.is_some() { dct.day() } else { 0 });
+                            match year {
+                                YearSpec::Last => {
+                                    if key < dkey && (m < dct.month() || d.is_some()) {
+                                        dct.year()
+                                    } else {
+                                        dct.year() - 1
+                                    }
+                                }
+                                YearSpec::Next => {
+                                    if key > dkey {
+                                        dct.year()
+                                    } else {
+                                        dct.year() + 1
+                                    }
+                                }
+                                _ => pick_year(dct, tense, |y| NaiveDate::from_ymd_opt(y, m, d.unwrap_or(1)).map(|x| if d.is_some() { x } else { value::add_days(x, 14) }), d.is_none()),
+                            }
+                        }
+                    },
+                    spec => match self.year_of(*spec) {
+                        Some(y) => y,
+                        None => {
+                            return Some(V(match d {
+                                Some(d) => Val::XMonthDay(m, d),
+                                None => Val::XMonth(m),
+                            }))
+                        }
+                    },
+                };
+                match d {
+                    Some(d) => V(Val::Day(NaiveDate::from_ymd_opt(y, m, d)?)),
+                    None => V(Val::Month(y, m)),
+                }
+            }
+            Sem::Weekday { dow, rel } => {
+                let Some(dct) = self.dct else { return Some(V(Val::XWeekday(*dow))) };
+                let cur = dct.weekday().number_from_monday() as i64;
+                let dow = *dow as i64;
+                let back = (cur - dow).rem_euclid(7); // days since the last such weekday (0 = today)
+                let fwd = (dow - cur).rem_euclid(7);
+                let off = match rel {
+                    Rel::Last => -(if back == 0 { 7 } else { back }),
+                    Rel::Next => {
+                        if fwd == 0 {
+                            7
+                        } else {
+                            fwd
+                        }
+                    }
+                    Rel::This => dow - cur,
+                    Rel::Auto => {
+                        if tense == Tense::Future && fwd != 0 {
+                            fwd
+                        } else {
+                            -back
+                        }
+                    }
+                };
+                V(Val::Day(value::add_days(dct, off)))
+            }
+            Sem::Deictic { unit, n } => {
+                let Some(dct) = self.dct else { return Some(S(unknown(*unit))) };
+                let base = Val::Day(dct);
+                match unit {
+                    Unit::Century if *n == 0 => V(Val::Century(dct.year() / 100)),
+                    Unit::Weekend => {
+                        let (y, w) = value::iso_week(value::add_days(dct, 7 * *n as i64));
+                        V(Val::Weekend(y, w))
+                    }
+                    Unit::Second | Unit::Minute | Unit::Hour => S("PRESENT_REF".into()),
+                    u => V(base.shift(*u, *n)?),
+                }
+            }
+            Sem::Ago { unit, n } => {
+                // "a year ago" next to a quarter means that quarter a year before
+                if let Some(v) = self.quarter_context(*unit, *n, at) {
+                    return Some(V(v));
+                }
+                let Some(dct) = self.dct else { return Some(S(unknown(*unit))) };
+                V(Val::Day(dct).shift(*unit, *n)?)
+            }
+            Sem::Anaphoric { unit, n } => {
+                if let Some(v) = self.quarter_context(*unit, *n, at) {
+                    return Some(V(v));
+                }
+                let base = match self.refv {
+                    Some(v) if v.unit() <= *unit || *n == 0 || (matches!(v, Val::Quarter(..)) && *unit == Unit::Year) => v,
+                    _ => match self.dct {
+                        Some(d) => Val::Day(d),
+                        None => return Some(S(unknown(*unit))),
+                    },
+                };
+                if *n == 0 {
+                    // "that day" after "in October 1998": 1998-10-XX
+                    if base.unit() > *unit && *unit == Unit::Day {
+                        if let Val::Month(y, m) = base {
+                            return Some(S(format!("{y:04}-{m:02}-XX")));
+                        }
+                    }
+                    // "that day", "that year", "the same day"
+                    return Some(V(match (base, unit) {
+                        (v, u) if v.unit() == *u => v,
+                        (v, u) => v.shift(*u, 0).unwrap_or(v),
+                    }));
+                }
+                V(base.shift(*unit, *n)?)
+            }
+            Sem::Quarter { q, year } => {
+                let q = &if *q == 0 {
+                    // "the 1988 period": the quarter under discussion
+                    match self.ref_quarter {
+                        Some((Val::Quarter(_, rq), _)) => rq,
+                        _ => match self.dct {
+                            Some(d) => match Val::Day(d).shift(Unit::Quarter, -1) {
+                                Some(Val::Quarter(_, pq)) => pq,
+                                _ => 1,
+                            },
+                            None => return Some(S("XXXX-QX".into())),
+                        },
+                    }
+                } else {
+                    *q
+                };
+                let y = match year {
+                    YearSpec::Infer => {
+                        let Some(dct) = self.dct else { return Some(S(format!("XXXX-Q{q}"))) };
+                        let dq = value::quarter_of(dct);
+                        if *q > dq && (tense == Tense::Past || (*q > dq + 1 && tense != Tense::Future)) {
+                            dct.year() - 1
+                        } else {
+                            dct.year()
+                        }
+                    }
+                    spec => match self.year_of(*spec) {
+                        Some(y) => y,
+                        None => return Some(S(format!("XXXX-Q{q}"))),
+                    },
+                };
+                V(Val::Quarter(y, *q))
+            }
+            Sem::Half { h, year } => {
+                let y = match year {
+                    YearSpec::Infer => match self.dct {
+                        Some(d) => {
+                            if *h == 2 && d.month() <= 6 && tense == Tense::Past {
+                                d.year() - 1
+                            } else {
+                                d.year()
+                            }
+                        }
+                        None => return Some(S(format!("XXXX-H{h}"))),
+                    },
+                    spec => match self.year_of(*spec) {
+                        Some(y) => y,
+                        None => return Some(S(format!("XXXX-H{h}"))),
+                    },
+                };
+                V(Val::Half(y, *h))
+            }
+            Sem::Season { s, year } => {
+                let y = match year {
+                    YearSpec::Abs(_) | YearSpec::Dct(_) | YearSpec::Ref(_) => match self.year_of(*year) {
+                        Some(y) => y,
+                        None => return Some(S(format!("XXXX-{}", value::season_code(*s)))),
+                    },
+                    _ => {
+                        let Some(dct) = self.dct else { return Some(S(format!("XXXX-{}", value::season_code(*s)))) };
+                        let cur = season_of_month(dct.month());
+                        // January and February belong to the winter of the year before
+                        let sy = if dct.month() <= 2 { dct.year() - 1 } else { dct.year() };
+                        match year {
+                            YearSpec::Last => {
+                                if *s < cur {
+                                    sy
+                                } else {
+                                    sy - 1
+                                }
+                            }
+                            YearSpec::Next => {
+                                if *s > cur {
+                                    sy
+                                } else {
+                                    sy + 1
+                                }
+                            }
+                            _ => {
+                                if tense == Tense::Past && *s > cur {
+                                    sy - 1
+                                } else if tense == Tense::Future && *s < cur {
+                                    sy + 1
+                                } else {
+                                    sy
+                                }
+                            }
+                        }
+                    }
+                };
+                V(Val::Season(y, *s))
+            }
+            Sem::LatestQuarter => {
+                let Some(dct) = self.dct else { return Some(S("XXXX-QX".into())) };
+                V(Val::Day(dct).shift(Unit::Quarter, -1)?)
+            }
+            Sem::YearEnd { since } => {
+                let Some(dct) = self.dct else { return Some(S("XXXX-12-31".into())) };
+                let y = if *since { dct.year() - 1 } else { dct.year() };
+                V(Val::Day(NaiveDate::from_ymd_opt(y, 12, 31)?))
+            }
+            Sem::RefQuarter { years } => {
+                if let Some((q, _)) = self.ref_quarter {
+                    if let Val::Quarter(..) = q {
+                        return Some(V(q.shift(Unit::Year, *years)?));
+                    }
+                }
+                let Some(dct) = self.dct else { return Some(S("XXXX-QX".into())) };
+                let prev = Val::Day(dct).shift(Unit::Quarter, -1)?;
+                V(prev.shift(Unit::Year, *years)?)
+            }
+            Sem::Weekend => {
+                let Some(dct) = self.dct else { return Some(S("XXXX-WXX-WE".into())) };
+                // the weekend just past, unless the sentence looks ahead or
+                // the document date is itself in a weekend
+                let wd = dct.weekday().number_from_monday();
+                let past = match tense {
+                    Tense::Past => wd < 6,
+                    Tense::Future => false,
+                    Tense::None => wd <= 3,
+                };
+                let base = if past { value::add_days(dct, -7) } else { dct };
+                let (y, w) = value::iso_week(base);
+                V(Val::Weekend(y, w))
+            }
+            Sem::Holiday { h, year } => {
+                let y = match year {
+                    YearSpec::Abs(_) | YearSpec::Dct(_) | YearSpec::Ref(_) => self.year_of(*year),
+                    _ => self.dct.map(|d| d.year()),
+                };
+                let Some(y) = y else { return Some(S(holiday_unknown(*h))) };
+                let date = |y: i32| holiday_date(*h, y);
+                let d0 = date(y)?;
+                let d = match (year, self.dct) {
+                    (YearSpec::Infer, Some(dct)) => {
+                        let yy = pick_year(dct, tense, |y| date(y), false);
+                        date(yy)?
+                    }
+                    (YearSpec::Last, Some(dct)) => {
+                        if d0 < dct {
+                            d0
+                        } else {
+                            date(y - 1)?
+                        }
+                    }
+                    (YearSpec::Next, Some(dct)) => {
+                        if d0 > dct {
+                            d0
+                        } else {
+                            date(y + 1)?
+                        }
+                    }
+                    _ => d0,
+                };
+                if *h == Holiday::EasterWeek {
+                    let (y, w) = value::iso_week(d);
+                    V(Val::Week(y, w))
+                } else {
+                    V(Val::Day(d))
+                }
+            }
+            Sem::Pod(base, p) => match self.value(base, tense, at)? {
+                V(Val::Day(d)) => V(Val::DayPod(d, *p)),
+                V(Val::XWeekday(w)) => S(format!("XXXX-WXX-{w}T{}", p.code())),
+                V(v) => V(v),
+                S(s) if s == "XXXX-XX-XX" => S(format!("XXXX-XX-XXT{}", p.code())),
+                S(s) => S(s),
+            },
+            Sem::Clock { h, m, date } => {
+                let day = match date {
+                    Some(b) => match self.value(b, tense, at)? {
+                        V(Val::Day(d)) | V(Val::DayPod(d, _)) => Some(d),
+                        _ => None,
+                    },
+                    None => self.ref_day.or(self.dct),
+                };
+                match day {
+                    Some(d) => V(Val::DayTime(d, *h, *m)),
+                    None => S(format!("XXXX-XX-XXT{h:02}:{m:02}")),
+                }
+            }
+        })
+    }
+}
+
+fn unknown(u: Unit) -> String {
+    match u {
+        Unit::Day => "XXXX-XX-XX",
+        Unit::Week | Unit::Weekend => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        _ => "XXXX",
+    }
+    .to_string()
+}
+
+fn holiday_unknown(h: Holiday) -> String {
+    let (m, d) = match h {
+        Holiday::Christmas => (12, 25),
+        Holiday::ChristmasEve => (12, 24),
+        Holiday::NewYear => (1, 1),
+        Holiday::NewYearsEve => (12, 31),
+        Holiday::Independence => (7, 4),
+        Holiday::Halloween => (10, 31),
+        Holiday::Valentine => (2, 14),
+        _ => return "XXXX-XX-XX".into(),
+    };
+    format!("XXXX-{m:02}-{d:02}")
+}
+
+fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
+    match h {
+        Holiday::Christmas => NaiveDate::from_ymd_opt(y, 12, 25),
+        Holiday::ChristmasEve => NaiveDate::from_ymd_opt(y, 12, 24),
+        Holiday::NewYear => NaiveDate::from_ymd_opt(y, 1, 1),
+        Holiday::NewYearsEve => NaiveDate::from_ymd_opt(y, 12, 31),
+        Holiday::Independence => NaiveDate::from_ymd_opt(y, 7, 4),
+        Holiday::Halloween => NaiveDate::from_ymd_opt(y, 10, 31),
+        Holiday::Valentine => NaiveDate::from_ymd_opt(y, 2, 14),
+        Holiday::Thanksgiving => value::nth_weekday(y, 11, 4, 4),
+        Holiday::Labor => value::nth_weekday(y, 9, 1, 1),
+        Holiday::Memorial => value::nth_weekday(y, 5, 1, -1),
+        Holiday::Election => value::nth_weekday(y, 11, 1, 1).map(|d| value::add_days(d, 1)),
+        Holiday::Easter | Holiday::EasterWeek => value::easter(y),
+    }
+}
+
+fn needs_anchor(sem: &Sem) -> bool {
+    match sem {
+        Sem::Abs(_) | Sem::Lit(_) => false,
+        Sem::Month { year: YearSpec::Abs(_), .. } => false,
+        Sem::Quarter { year: YearSpec::Abs(_), .. } | Sem::Half { year: YearSpec::Abs(_), .. } => false,
+        Sem::Season { year: YearSpec::Abs(_), .. } | Sem::Holiday { year: YearSpec::Abs(_), .. } => false,
+        Sem::Pod(b, _) => needs_anchor(b),
+        Sem::Clock { date: Some(b), .. } => needs_anchor(b),
+        _ => true,
+    }
+}
+
+fn needs_tense(sem: &Sem) -> bool {
+    match sem {
+        Sem::Month { year: YearSpec::Infer, .. }
+        | Sem::Weekday { rel: Rel::Auto, .. }
+        | Sem::Quarter { year: YearSpec::Infer, .. }
+        | Sem::Half { year: YearSpec::Infer, .. }
+        | Sem::Season { year: YearSpec::Infer, .. }
+        | Sem::Holiday { year: YearSpec::Infer, .. }
+        | Sem::Weekend => true,
+        Sem::Pod(b, _) => needs_tense(b),
+        Sem::Clock { date: Some(b), .. } => needs_tense(b),
+        _ => false,
+    }
+}

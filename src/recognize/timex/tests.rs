@@ -1,0 +1,327 @@
+//! Table-driven tests of the temporal tagger: hand-written news sentences
+//! with the TIMEX3 span and value expected under a fixed document date.
+
+use super::*;
+
+/// The default document creation time: Friday, 19 January 2024 (ISO week 3).
+const DCT: &str = "2024-01-19";
+
+fn date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// (document date or "" for none, sentence, expected span, expected value, expected kind)
+type Case = (&'static str, &'static str, &'static str, &'static str, TimexKind);
+
+use TimexKind::{Date as D, Duration as U, Set as S, Time as T};
+
+const CASES: &[Case] = &[
+    // ---- absolute dates in news forms ----
+    (DCT, "The accord was signed on Tuesday, January 30, 2024, in Geneva.", "Tuesday, January 30, 2024", "2024-01-30", D),
+    (DCT, "Shares closed higher on Jan. 30, 2024.", "Jan. 30, 2024", "2024-01-30", D),
+    ("2013-02-08", "The hearing is set for Feb. 26.", "Feb. 26", "2013-02-26", D),
+    ("", "The hearing is set for Feb. 26.", "Feb. 26", "XXXX-02-26", D),
+    ("", "Prices peaked in January 2024 before falling.", "January 2024", "2024-01", D),
+    (DCT, "He was born on 26 February 2013 in Lyon.", "26 February 2013", "2013-02-26", D),
+    (DCT, "The ministry published the figures on 2024-01-30.", "2024-01-30", "2024-01-30", D),
+    (DCT, "The filing, dated 1/30/2024, was made public.", "1/30/2024", "2024-01-30", D),
+    (DCT, "The floods of 19-Nov-12 destroyed the bridge.", "19-Nov-12", "2012-11-19", D),
+    (DCT, "Construction is due to finish by mid-2013.", "mid-2013", "2013", D),
+    (DCT, "The company was founded in 1987 by two engineers.", "1987", "1987", D),
+    (DCT, "Inflation was high in the 1990s.", "1990s", "199", D),
+    (DCT, "Growth slowed in the early 1980s.", "early 1980s", "198", D),
+    (DCT, "Music from the '80s is back in fashion.", "'80s", "198", D),
+    (DCT, "Hate groups declined through the nineties.", "the nineties", "199", D),
+    (DCT, "The bridge was built in the 20th century.", "the 20th century", "19", D),
+    (DCT, "The town was founded in the eleventh century.", "the eleventh century", "10", D),
+    (DCT, "Talks resumed on the 5th of March 2021.", "5th of March 2021", "2021-03-05", D),
+    (DCT, "The treaty took effect on March 5, 1946.", "March 5, 1946", "1946-03-05", D),
+    (DCT, "Parliament met in December 1999 to vote.", "December 1999", "1999-12", D),
+    (DCT, "Talks collapsed in the winter of 1996.", "the winter of 1996", "1996-WI", D),
+    (DCT, "The plant opened in the spring of 2022.", "the spring of 2022", "2022-SP", D),
+    (DCT, "Profit fell in the third quarter of 2022.", "the third quarter of 2022", "2022-Q3", D),
+    (DCT, "Sales rose in the first half of 2023.", "the first half of 2023", "2023-H1", D),
+    (DCT, "The company earned $2 million in fiscal 2023.", "fiscal 2023", "2023", D),
+    (DCT, "The rules changed after 2008, analysts said.", "2008", "2008", D),
+    (DCT, "Voters went to the polls on Election Day 2020.", "Election Day 2020", "2020-11-03", D),
+    (DCT, "Crowds gathered on Christmas Eve.", "Christmas Eve", "2023-12-24", D),
+    (DCT, "The offer expires on New Year's Day.", "New Year's Day", "2024-01-01", D),
+    (DCT, "Families met last Thanksgiving.", "last Thanksgiving", "2023-11-23", D),
+    (DCT, "The summit will be held on April 24 and 25.", "25", "2024-04-25", D),
+    (DCT, "The summit will be held on April 24 and 25.", "April 24", "2024-04-24", D),
+    (DCT, "The year two thousand was a turning point.", "The year two thousand", "2000", D),
+    (DCT, "She arrived in nineteen ninety-six.", "nineteen ninety-six", "1996", D),
+    (DCT, "Results were better than in the last half of 1989.", "the last half of 1989", "1989-H2", D),
+    // ---- months without a year: document date and tense ----
+    (DCT, "Sales fell sharply in December.", "December", "2023-12", D),
+    (DCT, "The vote will take place in March.", "March", "2024-03", D),
+    (DCT, "The minister resigned on Jan. 16.", "Jan. 16", "2024-01-16", D),
+    (DCT, "The company reported a loss on Nov. 30.", "Nov. 30", "2023-11-30", D),
+    (DCT, "The offer was extended to Feb. 2.", "Feb. 2", "2024-02-02", D),
+    (DCT, "A new law takes effect in early February.", "early February", "2024-02", D),
+    (DCT, "Talks are scheduled for late-March.", "late-March", "2024-03", D),
+    (DCT, "The report, released in mid-November, was criticized.", "mid-November", "2023-11", D),
+    (DCT, "He left the company last April.", "last April", "2023-04", D),
+    (DCT, "The station reopens next June.", "next June", "2024-06", D),
+    (DCT, "The deal closed in June last year.", "June last year", "2023-06", D),
+    (DCT, "They married in the summer.", "the summer", "2023-SU", D),
+    (DCT, "Protests began last fall.", "last fall", "2023-FA", D),
+    (DCT, "The team plans to return this summer.", "this summer", "2024-SU", D),
+    // ---- relative to the document date ----
+    (DCT, "The strike ends today.", "today", "2024-01-19", D),
+    (DCT, "The minister spoke yesterday.", "yesterday", "2024-01-18", D),
+    (DCT, "The vote is expected tomorrow.", "tomorrow", "2024-01-20", D),
+    (DCT, "Police made two arrests last week.", "last week", "2024-W02", D),
+    (DCT, "The council meets this week.", "this week", "2024-W03", D),
+    (DCT, "Results are due next week.", "next week", "2024-W04", D),
+    (DCT, "Prices rose this month.", "this month", "2024-01", D),
+    (DCT, "Prices fell last month.", "last month", "2023-12", D),
+    (DCT, "The law takes effect next month.", "next month", "2024-02", D),
+    (DCT, "Elections are due next year.", "next year", "2025", D),
+    (DCT, "Exports grew last year.", "last year", "2023", D),
+    (DCT, "This year will be difficult.", "This year", "2024", D),
+    (DCT, "The company lost money last quarter.", "last quarter", "2023-Q4", D),
+    (DCT, "Output rose in the current quarter.", "the current quarter", "2024-Q1", D),
+    (DCT, "Growth will pick up early next year.", "early next year", "2025", D),
+    (DCT, "The minister said earlier this month that taxes would rise.", "earlier this month", "2024-01", D),
+    (DCT, "The firm was sold a year ago.", "a year ago", "2023", D),
+    (DCT, "The law was passed three years ago.", "three years ago", "2021", D),
+    (DCT, "The ship sank two weeks ago.", "two weeks ago", "2024-W01", D),
+    (DCT, "He moved here 11 days ago.", "11 days ago", "2024-01-08", D),
+    (DCT, "The crisis started six months ago.", "six months ago", "2023-07", D),
+    (DCT, "Rents rose over the weekend.", "the weekend", "2024-W02-WE", D),
+    (DCT, "Fighting resumed last weekend.", "last weekend", "2024-W02-WE", D),
+    (DCT, "The mayor spoke on Friday.", "Friday", "2024-01-19", D),
+    (DCT, "The mayor spoke on Monday.", "Monday", "2024-01-15", D),
+    (DCT, "Rebels attacked the town Wednesday, officials said.", "Wednesday", "2024-01-17", D),
+    (DCT, "The minister will visit the region on Monday.", "Monday", "2024-01-22", D),
+    (DCT, "The court adjourned until Tuesday.", "Tuesday", "2024-01-23", D),
+    (DCT, "Trading resumed last Friday.", "last Friday", "2024-01-12", D),
+    (DCT, "The board meets next Thursday.", "next Thursday", "2024-01-25", D),
+    (DCT, "He voted on Saturday and left Sunday.", "Sunday", "2024-01-14", D),
+    (DCT, "Markets were closed Thursday's afternoon session.", "Thursday", "2024-01-18", D),
+    // ---- the moving reference time ----
+    (DCT, "Troops entered the city on January 16. Less than two days later the rebels withdrew.", "Less than two days later", "2024-01-18", D),
+    (DCT, "The plant closed on March 3, 2020. Two weeks later it reopened.", "Two weeks later", "2020-W12", D),
+    (DCT, "He arrived in Kabul on Oct. 5, 2001, and left the next day.", "the next day", "2001-10-06", D),
+    (DCT, "The riots began on May 2, 1998. Three days later the government fell.", "Three days later", "1998-05-05", D),
+    (DCT, "The ceasefire was signed on June 1, 1995. The following year war resumed.", "The following year", "1996", D),
+    (DCT, "The accord was signed in 1995 and collapsed later that year.", "later that year", "1995", D),
+    (DCT, "Rebels attacked on Aug. 7, 1998. A day earlier, the embassy had warned staff.", "A day earlier", "1998-08-06", D),
+    (DCT, "Protests began on Feb. 3, 2011. That same day the army deployed.", "That same day", "2011-02-03", D),
+    (DCT, "The bomb exploded on Aug. 7, 1998, at 10:35 a.m.", "10:35 a.m.", "1998-08-07T10:35", T),
+    // ---- vague references ----
+    (DCT, "Prices are now falling.", "now", "PRESENT_REF", D),
+    (DCT, "The factory currently employs 300 people.", "currently", "PRESENT_REF", D),
+    (DCT, "The current system is flawed.", "current", "PRESENT_REF", D),
+    (DCT, "Violence has increased in recent years.", "recent years", "PAST_REF", D),
+    (DCT, "The bank recently cut rates.", "recently", "PAST_REF", D),
+    (DCT, "Such attacks were rare in the past.", "the past", "PAST_REF", D),
+    (DCT, "The dam may fail in the future.", "the future", "FUTURE_REF", D),
+    (DCT, "A deal is likely in the near future.", "the near future", "FUTURE_REF", D),
+    (DCT, "The rebels seized the town several years ago.", "several years ago", "PAST_REF", D),
+    // ---- parts of the day and clock times ----
+    (DCT, "The embassy was hit Friday morning.", "Friday morning", "2024-01-19TMO", D),
+    (DCT, "The talks ended Wednesday night.", "Wednesday night", "2024-01-17TNI", D),
+    (DCT, "The minister spoke yesterday afternoon.", "yesterday afternoon", "2024-01-18TAF", T),
+    (DCT, "Shots were heard last night.", "last night", "2024-01-18TNI", T),
+    (DCT, "The results come this evening.", "this evening", "2024-01-19TEV", T),
+    (DCT, "The president speaks tonight.", "tonight", "2024-01-19TNI", T),
+    (DCT, "He was seen this morning near the border.", "this morning", "2024-01-19TMO", T),
+    (DCT, "The blast occurred at about 10:35 a.m. local time.", "10:35 a.m.", "2024-01-19T10:35", T),
+    (DCT, "The blast occurred at 0735 GMT.", "0735 GMT", "2024-01-19T07:35", T),
+    (DCT, "The deadline expired at 5 p.m. EST Wednesday.", "5 p.m. EST Wednesday", "2024-01-17T17:00", T),
+    (DCT, "The train left at 6:15 pm.", "6:15 pm", "2024-01-19T18:15", T),
+    (DCT, "Voting ends at noon.", "noon", "2024-01-19T12:00", T),
+    (DCT, "The siege began at midnight Friday.", "midnight Friday", "2024-01-19T00:00", T),
+    (DCT, "He called at 4 in the morning.", "4 in the morning", "2024-01-19T04:00", T),
+    // ---- durations ----
+    (DCT, "The strike lasted 12 days.", "12 days", "P12D", U),
+    (DCT, "He served two years in prison.", "two years", "P2Y", U),
+    (DCT, "The project will take several months.", "several months", "PXM", U),
+    (DCT, "Rescuers worked for 24 hours without a break.", "24 hours", "PT24H", U),
+    (DCT, "The war lasted nearly a decade.", "nearly a decade", "P10Y", U),
+    (DCT, "Talks went on for more than four hours.", "more than four hours", "PT4H", U),
+    (DCT, "He signed a five-year contract.", "five-year", "P5Y", U),
+    (DCT, "The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M", U),
+    (DCT, "It took a year and a half to rebuild.", "a year and a half", "P1Y6M", U),
+    (DCT, "The meeting lasted 90 minutes.", "90 minutes", "PT90M", U),
+    (DCT, "Output has fallen over the past three years.", "the past three years", "P3Y", U),
+    (DCT, "Prices rose in the last two months.", "the last two months", "P2M", U),
+    (DCT, "Aid will arrive in the next few days.", "the next few days", "PXD", U),
+    (DCT, "The ban lasted for decades.", "decades", "PXY", U),
+    (DCT, "The ruling follows months of talks.", "months", "PXM", U),
+    (DCT, "Profit rose 5% in the first nine months.", "the first nine months", "P9M", U),
+    (DCT, "The drug must be taken within 72 hours.", "72 hours", "PT72H", U),
+    (DCT, "Delivery takes two to three weeks.", "two to three weeks", "P2W", U),
+    (DCT, "Shipments stopped for a couple of years.", "a couple of years", "P2Y", U),
+    (DCT, "Loans are due in 30 days.", "30 days", "P30D", U),
+    (DCT, "The truce held for a fortnight.", "a fortnight", "P1W", U),
+    (DCT, "Repairs took three quarters to finish.", "three quarters", "P3Q", U),
+    (DCT, "The church stood for centuries.", "centuries", "PXC", U),
+    (DCT, "The 16-hour shift ended at dawn.", "16-hour", "PT16H", U),
+    // ---- sets ----
+    (DCT, "The festival is held every year.", "every year", "P1Y", S),
+    (DCT, "The magazine appears weekly.", "weekly", "P1W", S),
+    (DCT, "The board meets each month.", "each month", "P1M", S),
+    (DCT, "Rallies were held daily.", "daily", "P1D", S),
+    (DCT, "The market opens every Tuesday.", "every Tuesday", "XXXX-WXX-2", S),
+    (DCT, "Flights leave twice a week.", "a week", "P1W", S),
+    (DCT, "The fee is $5 a day.", "a day", "P1D", S),
+    (DCT, "Meetings are held every other week.", "every other week", "P2W", S),
+    (DCT, "Clubs open on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI", S),
+    (DCT, "Inspections take place each July.", "each July", "XXXX-07", S),
+    (DCT, "Rates are reviewed every quarter.", "every quarter", "P1Q", S),
+    // ---- quarters and earnings reports ----
+    (DCT, "Profit fell in the third quarter.", "the third quarter", "2023-Q3", D),
+    (DCT, "Fourth-quarter profit rose 8%.", "Fourth-quarter", "2023-Q4", D),
+    ("1989-10-26", "Net income rose in the third quarter. A year earlier, the company lost money.", "A year earlier", "1988-Q3", D),
+    ("1989-10-26", "Sales in the quarter rose 9%, compared with the year-earlier quarter.", "the year-earlier quarter", "1988-Q3", D),
+    ("1989-10-26", "Earnings in the latest quarter were flat.", "the latest quarter", "1989-Q3", D),
+    ("1989-10-26", "For the year ended Sept. 30, sales rose.", "the year", "P1Y", U),
+    ("1989-10-26", "The plant will close by year-end.", "year-end", "1989-12-31", D),
+];
+
+/// Sentences that must not produce any temporal expression.
+const NONE: &[&str] = &[
+    "Account number 2882015 was frozen.",
+    "The accident injured 1,643 people.",
+    "About 700 soldiers were deployed.",
+    "May we never see such a war again.",
+    "Officials said the plan may fail.",
+    "The former minister was arrested.",
+    "The 6-year-old boy was returned to his father.",
+    "Mr. Smith, 52 years old, will retire.",
+    "The building is 1,500 feet tall.",
+    "They counted 1990 people at the rally.",
+    "Prices fall when supply rises.",
+    "She read it in USA Today.",
+    "Iraq imports three-quarters of its food.",
+    "The tower rose 2.5 meters.",
+    "",
+];
+
+fn find<'a>(found: &'a [Timex], text: &str, span: &str) -> Option<&'a Timex> {
+    found.iter().find(|t| &text[t.start..t.end] == span)
+}
+
+#[test]
+fn table_of_expressions() {
+    assert!(CASES.len() >= 150, "only {} cases", CASES.len());
+    let mut failures = Vec::new();
+    for &(dct, text, span, value, kind) in CASES {
+        let found = tag(text, 0..text.len(), date(dct));
+        match find(&found, text, span) {
+            Some(t) if t.value == value && t.kind == kind => {}
+            _ => failures.push(format!(
+                "{text:?} [dct {dct}]: want {span:?}={value} {kind:?}, got {:?}",
+                found.iter().map(|t| (&text[t.start..t.end], t.value.as_str(), t.kind)).collect::<Vec<_>>()
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn non_temporal_numbers_and_words() {
+    let mut failures = Vec::new();
+    for &text in NONE {
+        let found = tag(text, 0..text.len(), date(DCT));
+        if !found.is_empty() {
+            failures.push(format!("{text:?}: {:?}", found.iter().map(|t| &text[t.start..t.end]).collect::<Vec<_>>()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn monday_is_deterministic() {
+    let text = "The talks collapsed on Monday.";
+    let first = tag(text, 0..text.len(), date(DCT));
+    for _ in 0..5 {
+        assert_eq!(tag(text, 0..text.len(), date(DCT)), first);
+    }
+    assert_eq!(first[0].value, "2024-01-15");
+    // without a document date the weekday stays unresolved
+    let bare = tag(text, 0..text.len(), None);
+    assert_eq!(bare[0].value, "XXXX-WXX-1");
+    assert!(bare[0].anchored);
+}
+
+#[test]
+fn offsets_are_absolute_bytes() {
+    let text = "Résumé — l’été: the vote was held on Friday, Jan. 12, 2024.";
+    let start = text.find("the vote").unwrap();
+    let found = tag(text, start..text.len(), None);
+    assert_eq!(found.len(), 1);
+    assert_eq!(&text[found[0].start..found[0].end], "Friday, Jan. 12, 2024");
+    assert!(!found[0].anchored);
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let texts = [
+        "",
+        "'",
+        "12:",
+        "1/",
+        "Jan.",
+        "the",
+        "a year and a",
+        "0735",
+        "99999999999999999999 days",
+        "\u{1F600} 2024 \u{1F600}",
+        "Tuesday,",
+        "19-Nov-",
+        "the end of the",
+        "5 1/",
+        "mid-",
+        "\n\n\n",
+    ];
+    for t in texts {
+        for a in 0..=t.len() {
+            let _ = tag(t, a..t.len() + 3, date(DCT));
+            let _ = tag(t, a..a, None);
+        }
+    }
+    // a long text without blank lines is cut into pieces safely
+    let long = "On Friday the index fell 2% in the third quarter of 2023. ".repeat(20_000);
+    let found = tag(&long, 0..long.len(), date(DCT));
+    assert_eq!(found.len(), 40_000);
+}
+
+#[test]
+fn date_lines() {
+    let cases = [
+        ("Tuesday, January 30, 2024", "2024-01-30"),
+        ("Feb. 26, 2013", "2013-02-26"),
+        ("2024-01-30", "2024-01-30"),
+        ("30 January 2024", "2024-01-30"),
+        ("January 2024", "2024-01"),
+        ("Published: March 5, 2021 10:35 a.m.", "2021-03-05"),
+        ("Updated on 12 May 2020", "2020-05-12"),
+        ("Feb. 26", "XXXX-02-26"),
+    ];
+    for (line, want) in cases {
+        assert_eq!(parse_date_line(line).map(|d| d.to_string()).as_deref(), Some(want), "{line}");
+    }
+    for line in ["The vote was held on Feb. 26 after a long debate in parliament", "Monday", "no date here", "", "1,643"] {
+        assert_eq!(parse_date_line(line), None, "{line}");
+    }
+}
+
+#[test]
+fn url_dates() {
+    let cases = [
+        ("https://example.com/news/2013/02/story-title", "2013-02"),
+        ("https://example.com/2024/01/30/world/story.html", "2024-01-30"),
+        ("https://example.com/politics/2024-01-30-vote-count", "2024-01-30"),
+        ("https://example.com/a/20240130/b", "2024-01-30"),
+    ];
+    for (url, want) in cases {
+        assert_eq!(date_from_url(url).map(|d| d.to_string()).as_deref(), Some(want), "{url}");
+    }
+    for url in ["https://example.com/2013/story", "https://example.com/id/1234567", "https://example.com/2024/13/01/x", ""] {
+        assert_eq!(date_from_url(url), None, "{url}");
+    }
+}

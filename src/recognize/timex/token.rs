@@ -1,0 +1,246 @@
+//! Tokenizer of the temporal tagger: one pass over the bytes that splits
+//! words, digit runs and punctuation, records the whitespace between
+//! tokens, and classifies every word with the lexicon (`lexicon.rs`).
+//!
+//! The grammar (`grammar.rs`) works on these tokens only; offsets stay byte
+//! offsets into the original text.
+
+use super::lexicon::{self, Lex};
+
+/// What separates a token from the previous one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gap {
+    /// Directly adjacent ("third-quarter", "10:35").
+    None,
+    /// Spaces or tabs.
+    Space,
+    /// A single line break.
+    Line,
+    /// A blank line (paragraph break).
+    Para,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    /// Digit run; may contain thousands separators or a decimal part
+    /// (then `plain` is false).
+    Num,
+    /// One punctuation or symbol character.
+    Punct(char),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub lex: Lex,
+    pub gap: Gap,
+    /// Numbers: the value of a plain digit run (saturating).
+    pub num: u32,
+    /// Numbers: count of digits; words: byte length.
+    pub len: u8,
+    /// Numbers: only digits, no separators.
+    pub plain: bool,
+    /// Words: first letter upper case.
+    pub cap: bool,
+    /// Words: every letter upper case (and more than one letter).
+    pub upper: bool,
+    /// Words: "second", which is both an ordinal and a unit.
+    pub second: bool,
+}
+
+impl Tok {
+    fn new(start: usize, end: usize, kind: Kind, gap: Gap) -> Tok {
+        Tok {
+            start,
+            end,
+            kind,
+            lex: Lex::None,
+            gap,
+            num: 0,
+            len: 0,
+            plain: true,
+            cap: false,
+            upper: false,
+            second: false,
+        }
+    }
+}
+
+/// Split `text[range]` into tokens. Never panics: the range is clamped and
+/// moved to character boundaries.
+#[cfg(test)]
+pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Tok> {
+    let mut v = Vec::new();
+    tokenize_into(text, range, &mut v);
+    v
+}
+
+/// Like `tokenize`, reusing `out` (cleared first).
+pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Tok>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut end = range.end.min(bytes.len());
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut i = range.start.min(end);
+    while i < end && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    out.reserve((end - i) / 5 + 4);
+    let mut gap = Gap::Para;
+    let mut lower = [0u8; 24];
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() || b >= 0x80 {
+            // word: ASCII letters and non-ASCII letters
+            let s = i;
+            let mut ascii = true;
+            let mut n_upper = 0usize;
+            let mut n_letters = 0usize;
+            while i < end {
+                let c = bytes[i];
+                if c.is_ascii_alphabetic() {
+                    n_letters += 1;
+                    if c.is_ascii_uppercase() {
+                        n_upper += 1;
+                    }
+                    i += 1;
+                } else if c >= 0x80 {
+                    let ch = match text[i..end].chars().next() {
+                        Some(ch) => ch,
+                        None => break,
+                    };
+                    if !ch.is_alphabetic() {
+                        break;
+                    }
+                    ascii = false;
+                    n_letters += 1;
+                    if ch.is_uppercase() {
+                        n_upper += 1;
+                    }
+                    i += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if i == s {
+                // a non-alphabetic non-ASCII character: punctuation-like
+                let ch = text[i..end].chars().next().unwrap_or(' ');
+                let l = ch.len_utf8().max(1);
+                if ch.is_whitespace() {
+                    if gap < Gap::Space {
+                        gap = Gap::Space;
+                    }
+                } else {
+                    let c = match ch {
+                        '\u{2019}' | '\u{2018}' => '\'',
+                        '\u{2013}' | '\u{2014}' | '\u{2010}' | '\u{2011}' => '-',
+                        '\u{201c}' | '\u{201d}' => '"',
+                        _ => ch,
+                    };
+                    out.push(Tok::new(i, i + l, Kind::Punct(c), gap));
+                    gap = Gap::None;
+                }
+                i += l;
+                continue;
+            }
+            let mut t = Tok::new(s, i, Kind::Word, gap);
+            gap = Gap::None;
+            let w = &bytes[s..i];
+            t.len = w.len().min(255) as u8;
+            t.cap = w[0].is_ascii_uppercase() || (!w[0].is_ascii() && n_upper > 0);
+            t.upper = n_letters > 1 && n_upper == n_letters;
+            if ascii && w.len() <= lower.len() {
+                for (k, c) in w.iter().enumerate() {
+                    lower[k] = c.to_ascii_lowercase();
+                }
+                // SAFETY-free: ASCII bytes are valid UTF-8
+                if let Ok(lw) = std::str::from_utf8(&lower[..w.len()]) {
+                    t.lex = lexicon::lookup(lw);
+                    t.second = lexicon::is_second(lw);
+                }
+            }
+            out.push(t);
+        } else if b.is_ascii_digit() {
+            let s = i;
+            let mut v: u64 = 0;
+            while i < end && bytes[i].is_ascii_digit() {
+                v = (v * 10 + (bytes[i] - b'0') as u64).min(u32::MAX as u64);
+                i += 1;
+            }
+            let ndig = i - s;
+            let mut plain = true;
+            // thousands groups "1,643" and decimals "2.5"
+            loop {
+                if i + 3 < end
+                    && bytes[i] == b','
+                    && bytes[i + 1..i + 4].iter().all(|c| c.is_ascii_digit())
+                    && (i + 4 >= end || !bytes[i + 4].is_ascii_digit())
+                {
+                    plain = false;
+                    i += 4;
+                } else if i + 1 < end && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
+                    plain = false;
+                    i += 1;
+                    while i < end && bytes[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let mut t = Tok::new(s, i, Kind::Num, gap);
+            gap = Gap::None;
+            t.num = v as u32;
+            t.len = ndig.min(255) as u8;
+            t.plain = plain;
+            out.push(t);
+        } else if b == b'\n' {
+            gap = if gap >= Gap::Line { Gap::Para } else { Gap::Line };
+            i += 1;
+        } else if b.is_ascii_whitespace() {
+            if gap < Gap::Space {
+                gap = Gap::Space;
+            }
+            i += 1;
+        } else {
+            out.push(Tok::new(i, i + 1, Kind::Punct(b as char), gap));
+            gap = Gap::None;
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_numbers_and_punctuation() {
+        let t = tokenize("On Feb. 26, 1,643 people", 0..24);
+        let kinds: Vec<Kind> = t.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![Kind::Word, Kind::Word, Kind::Punct('.'), Kind::Num, Kind::Punct(','), Kind::Num, Kind::Word]
+        );
+        assert!(t[3].plain && t[3].num == 26);
+        assert!(!t[5].plain);
+        assert_eq!(t[1].lex, Lex::MonAbbr(2));
+        assert_eq!(t[2].gap, Gap::None);
+    }
+
+    #[test]
+    fn survives_odd_ranges() {
+        let s = "é 2024 – ü";
+        for a in 0..=s.len() {
+            for b in a..=s.len() + 2 {
+                let _ = tokenize(s, a..b);
+            }
+        }
+        assert!(tokenize("", 0..10).is_empty());
+    }
+}

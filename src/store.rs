@@ -1,0 +1,218 @@
+//! Store: the embedded, persistent Oxigraph database.
+//!
+//! One directory (default `./dossier.db`) holds the RocksDB files and
+//! `dossier.lock`. Writers take an exclusive lock on that file and readers a
+//! shared one, so a reader never opens the database beside a live writer
+//! (Oxigraph's read-only open beside a writer is undefined behaviour) and a
+//! second writer gets an error naming the holder. Every document lives in
+//! its own named graph; replacing a document clears its graph and inserts
+//! the new quads in one transaction, so re-ingesting is idempotent and a
+//! crash leaves either the old or the new graph.
+
+use crate::error::{Error, Result};
+use crate::rdf::{self, vocab};
+use fs2::FileExt;
+use oxigraph::model::{GraphNameRef, NamedNode, Quad};
+use oxigraph::store::Store;
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+/// The default store directory.
+pub const DEFAULT_PATH: &str = "dossier.db";
+const LOCK_FILE: &str = "dossier.lock";
+
+/// How a store is opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    ReadWrite,
+    ReadOnly,
+}
+
+/// An open store with its lock.
+pub struct DossierStore {
+    store: Store,
+    path: Option<PathBuf>,
+    _lock: Option<File>,
+}
+
+/// Counts shown by `dossier stats` and after `ingest`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub quads: usize,
+    pub documents: usize,
+    pub publications: usize,
+    pub persons: usize,
+    pub organizations: usize,
+    pub countries: usize,
+    pub places: usize,
+    pub events: usize,
+    pub mentions: usize,
+}
+
+impl DossierStore {
+    /// An in-memory store (tests, one-shot runs).
+    pub fn memory() -> Result<Self> {
+        Ok(DossierStore { store: Store::new()?, path: None, _lock: None })
+    }
+
+    /// Open the store at `path`, creating it when writing.
+    pub fn open(path: &Path, mode: Mode) -> Result<Self> {
+        if mode == Mode::ReadOnly && !path.join("CURRENT").exists() {
+            return Err(Error::NoStore(path.to_path_buf()));
+        }
+        std::fs::create_dir_all(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let lock = lock(path, mode)?;
+        let store = open_rocksdb(path, mode)?;
+        Ok(DossierStore { store, path: Some(path.to_path_buf()), _lock: Some(lock) })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn inner(&self) -> &Store {
+        &self.store
+    }
+
+    /// Replace the graphs of these documents with the given quads, in one
+    /// transaction. Each entry is (document id, quads of its graph).
+    pub fn replace_documents(&self, docs: &[(String, Vec<Quad>)]) -> Result<()> {
+        let mut tx = self.store.start_transaction()?;
+        for (id, quads) in docs {
+            let g = rdf::graph_iri(id);
+            tx.clear_graph(GraphNameRef::NamedNode(g.as_ref()))?;
+            tx.extend(quads.iter());
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Remove a document's graph.
+    pub fn remove_document(&self, id: &str) -> Result<()> {
+        let g = rdf::graph_iri(id);
+        self.store.remove_named_graph(g.as_ref())?;
+        Ok(())
+    }
+
+    /// Load quads as they are (e.g. an N-Quads dump), in one transaction.
+    pub fn insert_quads(&self, quads: impl IntoIterator<Item = Quad>) -> Result<usize> {
+        let mut tx = self.store.start_transaction()?;
+        let mut n = 0;
+        for q in quads {
+            tx.insert(&q);
+            n += 1;
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    pub fn len(&self) -> Result<usize> {
+        Ok(self.store.len()?)
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.store.is_empty()?)
+    }
+
+    /// Counts of the main kinds of resources.
+    pub fn stats(&self) -> Result<Stats> {
+        let count_class = |ns: &str, class: &str| -> Result<usize> {
+            let q = format!("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{ns}{class}> }}");
+            count(&self.store, &q)
+        };
+        Ok(Stats {
+            quads: self.store.len()?,
+            documents: self.store.named_graphs().count(),
+            publications: count_class(vocab::SCHEMA, "Article")?,
+            persons: count_class(vocab::SCHEMA, "Person")?,
+            organizations: count_class(vocab::SCHEMA, "Organization")?,
+            countries: count_class(vocab::SCHEMA, "Country")?,
+            places: count_class(vocab::SCHEMA, "Place")?,
+            events: count_class(vocab::SEM, "Event")?,
+            mentions: count_class(vocab::DOSSIER, "Mention")?,
+        })
+    }
+
+    /// Flush to disk (after big loads).
+    pub fn optimize(&self) -> Result<()> {
+        #[cfg(feature = "rocksdb")]
+        if self.path.is_some() {
+            self.store.flush()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "rocksdb")]
+fn open_rocksdb(path: &Path, mode: Mode) -> Result<Store> {
+    Ok(match mode {
+        Mode::ReadWrite => Store::open(path)?,
+        Mode::ReadOnly => Store::open_read_only(path)?,
+    })
+}
+
+#[cfg(not(feature = "rocksdb"))]
+fn open_rocksdb(path: &Path, _mode: Mode) -> Result<Store> {
+    Err(Error::Invalid(format!(
+        "cannot open {}: this dossier was built without the `rocksdb` feature (in-memory store only)",
+        path.display()
+    )))
+}
+
+fn count(store: &Store, q: &str) -> Result<usize> {
+    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+    let mut prepared = SparqlEvaluator::new().parse_query(q)?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    if let QueryResults::Solutions(mut sols) = prepared.on_store(store).execute()? {
+        if let Some(sol) = sols.next() {
+            let sol = sol?;
+            if let Some(oxigraph::model::Term::Literal(l)) = sol.get("n") {
+                return Ok(l.value().parse().unwrap_or(0));
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// Take the store lock: exclusive for writers, shared for readers. On
+/// failure, name the holder recorded in the lock file.
+fn lock(dir: &Path, mode: Mode) -> Result<File> {
+    let path = dir.join(LOCK_FILE);
+    let mut f = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|source| Error::Io { path: path.clone(), source })?;
+    let got = match mode {
+        Mode::ReadWrite => f.try_lock_exclusive(),
+        Mode::ReadOnly => FileExt::try_lock_shared(&f),
+    };
+    if got.is_err() {
+        let mut holder = String::new();
+        let _ = f.read_to_string(&mut holder);
+        let holder = holder.trim();
+        let holder = if holder.is_empty() { "unknown process".to_string() } else { holder.to_string() };
+        return Err(Error::StoreLocked { path: dir.to_path_buf(), holder });
+    }
+    // Record who holds it, for the error another process will show.
+    let role = if mode == Mode::ReadWrite { "writer" } else { "reader" };
+    let me = format!(
+        "{role} pid {} running `{}`",
+        std::process::id(),
+        std::env::args().collect::<Vec<_>>().join(" ")
+    );
+    let _ = f.set_len(0);
+    let _ = f.seek(SeekFrom::Start(0));
+    let _ = f.write_all(me.as_bytes());
+    let _ = f.flush();
+    Ok(f)
+}
+
+/// The IRI of a document's named graph (re-exported for callers that
+/// delete by id).
+pub fn document_graph(id: &str) -> NamedNode {
+    rdf::graph_iri(id)
+}

@@ -1,0 +1,422 @@
+//! Text: sentences and tokens with their offsets.
+//!
+//! This is the first stage after the corpus readers. It never changes the
+//! text: every token and sentence is a [`Span`] into the document as read,
+//! with byte offsets (for slicing) and code point offsets (for users and the
+//! evaluation). Later stages (layout, recognize, events) work on these spans.
+//!
+//! Tokens start from Unicode word boundaries (UAX #29, via
+//! `unicode-segmentation`) and are then adjusted for news text: "U.S.",
+//! "Feb." and "Ph.D." stay whole, possessive "'s"/"’s" and "n't" split off,
+//! hyphens between capitalized parts split ("U.S.-Iran"), lowercase compounds
+//! stay whole ("cross-border"). Sentences end at `.`, `!`, `?` (not after an
+//! abbreviation unless the next word plainly starts a sentence) and at line
+//! breaks, except hard-wrapped lines of running prose.
+
+mod offsets;
+
+pub use offsets::CharIndex;
+
+use crate::model::Span;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    Symbol,
+}
+
+/// One token of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// True when whitespace (or the start of the text) precedes the token.
+    pub space_before: bool,
+}
+
+/// One sentence: its span and the range of its tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+}
+
+/// A segmented text.
+#[derive(Clone, Debug, Default)]
+pub struct Segmented {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Segmented {
+    /// The text of token `i`.
+    pub fn token_text<'a>(&self, text: &'a str, i: usize) -> &'a str {
+        let s = self.tokens[i].span;
+        &text[s.start..s.end]
+    }
+    /// Index of the sentence holding byte offset `pos`, if any.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= pos);
+        (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
+    }
+    /// Index of the first token starting at or after byte offset `pos`.
+    pub fn token_from(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+}
+
+/// Abbreviations that take a final period and do not end a sentence by
+/// themselves (titles, months, common Latin and institutional forms).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "gov",
+    "sen", "rep", "rev", "hon", "pres", "amb", "st", "sr", "jr", "messrs", "mt", "ft", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
+    "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vol", "vols", "pp", "p", "fig", "figs", "etc",
+    "vs", "v", "al", "approx", "dept", "est", "inc", "ltd", "co", "corp", "bros", "univ", "assn", "ave",
+    "blvd", "rd", "ph.d", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "u.s.a", "e.u", "d.c", "b.a",
+    "m.a", "m.d", "b.sc", "m.sc", "ph", "sq", "cf", "ibid", "op", "jr", "esq", "lieut", "supt", "insp",
+];
+
+/// Abbreviations that often stand last in a sentence ("... by the U.S. But
+/// the ..."): they end one when a plain sentence starter follows.
+const FINAL_ABBREVIATIONS: &[&str] = &["u.s", "u.k", "u.n", "u.s.a", "e.u", "d.c", "etc", "a.m", "p.m", "inc", "ltd", "co", "corp", "jr", "sr"];
+
+/// Words that start sentences and are seldom part of a name.
+const SENTENCE_STARTERS: &[&str] = &[
+    "the", "but", "and", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those",
+    "in", "on", "at", "for", "as", "if", "when", "while", "after", "before", "so", "yet", "however", "there",
+    "his", "her", "its", "their", "our", "a", "an", "what", "why", "how", "who", "meanwhile", "still",
+    "since", "although", "though", "because", "then", "now", "also", "both", "many", "some", "most",
+];
+
+fn is_abbreviation(word: &str, list: &[&str]) -> bool {
+    let w = word.trim_end_matches('.');
+    if w.is_empty() || w.len() > 8 {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    list.iter().any(|a| *a == lower)
+}
+
+/// A single capital letter, as in an initial ("J.").
+fn is_initial(word: &str) -> bool {
+    let mut cs = word.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// Dotted acronym without its last period: "U.S", "Ph.D", "e.g".
+fn is_dotted(word: &str) -> bool {
+    word.contains('.')
+        && word.split('.').all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+}
+
+fn classify(s: &str) -> TokenKind {
+    let c = s.chars().next().unwrap_or(' ');
+    if c.is_alphabetic() {
+        TokenKind::Word
+    } else if c.is_ascii_digit() || c.is_numeric() {
+        if s.chars().any(char::is_alphabetic) {
+            TokenKind::Word
+        } else {
+            TokenKind::Number
+        }
+    } else if c.is_ascii_punctuation() || is_unicode_punct(c) {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    }
+}
+
+fn is_unicode_punct(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2018}'..='\u{201F}' | '\u{2010}'..='\u{2015}' | '\u{2026}' | '\u{00AB}' | '\u{00BB}' | '\u{00A1}' | '\u{00BF}' | '\u{2039}' | '\u{203A}'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn is_hyphen(s: &str) -> bool {
+    s == "-" || s == "\u{2010}" || s == "\u{2011}"
+}
+
+/// Split a text into tokens and sentences.
+pub fn segment(text: &str) -> Segmented {
+    let idx = CharIndex::new(text);
+    let raw = raw_tokens(text);
+    let tokens: Vec<Token> = raw
+        .into_iter()
+        .map(|(r, space_before)| Token {
+            span: idx.span(r.start, r.end),
+            kind: classify(&text[r.clone()]),
+            space_before,
+        })
+        .collect();
+    let sentences = sentences(text, &tokens);
+    Segmented { tokens, sentences }
+}
+
+/// Byte ranges of tokens, with whether whitespace precedes each.
+fn raw_tokens(text: &str) -> Vec<(Range<usize>, bool)> {
+    // Word-boundary pieces without whitespace.
+    let mut pieces: Vec<(Range<usize>, bool)> = Vec::with_capacity(text.len() / 5);
+    let mut space = true;
+    for (i, w) in text.split_word_bound_indices() {
+        if w.chars().all(char::is_whitespace) {
+            space = true;
+            continue;
+        }
+        pieces.push((i..i + w.len(), space));
+        space = false;
+    }
+    let mut out: Vec<(Range<usize>, bool)> = Vec::with_capacity(pieces.len());
+    let mut k = 0;
+    while k < pieces.len() {
+        let (r, sp) = pieces[k].clone();
+        let w = &text[r.clone()];
+        let next = pieces.get(k + 1).filter(|(n, nsp)| !nsp && n.start == r.end);
+        // "U.S" + "." → "U.S."; "Feb" + "." → "Feb."; "J" + "." → "J."
+        if let Some((n, _)) = next {
+            if &text[n.clone()] == "." && (is_dotted(w) || is_abbreviation(w, ABBREVIATIONS) || is_initial(w)) {
+                out.push((r.start..n.end, sp));
+                k += 2;
+                continue;
+            }
+        }
+        // Lowercase or numeric compounds stay whole: "cross-border", "2024-01-30", "34-year-old".
+        if let Some((h, _)) = next {
+            if is_hyphen(&text[h.clone()]) {
+                let mut end = r.end;
+                let mut j = k;
+                while let (Some((h, hsp)), Some((n, nsp))) = (pieces.get(j + 1), pieces.get(j + 2)) {
+                    let prev = &text[pieces[j].0.clone()];
+                    let nw = &text[n.clone()];
+                    if *hsp || *nsp || h.start != end || n.start != h.end || !is_hyphen(&text[h.clone()]) {
+                        break;
+                    }
+                    if !joins_compound(prev, nw) {
+                        break;
+                    }
+                    end = n.end;
+                    j += 2;
+                }
+                if j > k {
+                    out.push((r.start..end, sp));
+                    k = j + 1;
+                    continue;
+                }
+            }
+        }
+        // Possessive and negation clitics split off: "Iran’s" → "Iran" "’s".
+        if let Some(cut) = clitic_cut(w) {
+            out.push((r.start..r.start + cut, sp));
+            out.push((r.start + cut..r.end, false));
+            k += 1;
+            continue;
+        }
+        out.push((r, sp));
+        k += 1;
+    }
+    out
+}
+
+fn starts_lower_or_digit(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+/// Whether `a-b` is one token: both parts lowercase words or numbers.
+fn joins_compound(a: &str, b: &str) -> bool {
+    let word = |w: &str| w.chars().all(|c| c.is_alphanumeric() || c == '.') && !w.is_empty();
+    word(a) && word(b) && starts_lower_or_digit(a) && starts_lower_or_digit(b)
+}
+
+/// Where to cut a clitic off a word, if it ends in one.
+fn clitic_cut(w: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = w.char_indices().collect();
+    let n = chars.len();
+    if n >= 3 {
+        let (ia, a) = chars[n - 2];
+        let (_, s) = chars[n - 1];
+        if is_apostrophe(a) && (s == 's' || s == 'S') {
+            return Some(ia);
+        }
+    }
+    if n >= 4 {
+        let (i_n, nn) = chars[n - 3];
+        let (_, a) = chars[n - 2];
+        let (_, t) = chars[n - 1];
+        if (nn == 'n' || nn == 'N') && is_apostrophe(a) && (t == 't' || t == 'T') {
+            return Some(i_n);
+        }
+    }
+    None
+}
+
+/// Sentence spans over the tokens.
+fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = 0usize;
+    let close = |first: usize, last: usize, out: &mut Vec<Sentence>| {
+        if last >= first {
+            let a = tokens[first].span;
+            let b = tokens[last].span;
+            out.push(Sentence {
+                span: Span { start: a.start, end: b.end, cstart: a.cstart, cend: b.cend },
+                tokens: first..last + 1,
+            });
+        }
+    };
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        let next = tokens.get(i + 1);
+        let Some(next) = next else { break };
+        let gap = &text[t.span.end..next.span.start];
+        // Line breaks.
+        let newlines = gap.bytes().filter(|&b| b == b'\n').count();
+        if newlines >= 2 || (newlines == 1 && !is_wrapped_line(text, tokens, i)) {
+            close(first, i, &mut out);
+            first = i + 1;
+            continue;
+        }
+        if gap.is_empty() {
+            continue;
+        }
+        let w = &text[t.span.start..t.span.end];
+        let ends = match w {
+            "." | "!" | "?" | "…" => true,
+            _ if w.ends_with('.') && w.len() > 1 => ends_after_abbreviation(text, w, next),
+            _ => false,
+        };
+        let ends = ends || (is_closer(w) && i > first && ends_sentence_punct(text, &tokens[i - 1]));
+        if ends && starts_sentence(text, next) {
+            // Let closing quotes and brackets stay with the sentence they close.
+            close(first, i, &mut out);
+            first = i + 1;
+        }
+    }
+    if !tokens.is_empty() {
+        close(first, tokens.len() - 1, &mut out);
+    }
+    out
+}
+
+fn is_closer(w: &str) -> bool {
+    matches!(w, "\"" | "'" | "\u{201D}" | "\u{2019}" | ")" | "]" | "\u{00BB}")
+}
+
+fn ends_sentence_punct(text: &str, t: &Token) -> bool {
+    matches!(&text[t.span.start..t.span.end], "." | "!" | "?" | "…")
+}
+
+/// Whether a word with a final period ("U.S.", "Feb.", "J.") ends a sentence.
+fn ends_after_abbreviation(text: &str, w: &str, next: &Token) -> bool {
+    let core = &w[..w.len() - 1];
+    if is_abbreviation(core, FINAL_ABBREVIATIONS) || (is_dotted(core) && core.len() > 3) {
+        let nw = &text[next.span.start..next.span.end];
+        return SENTENCE_STARTERS.contains(&nw.to_lowercase().as_str()) && nw.chars().next().is_some_and(char::is_uppercase);
+    }
+    false
+}
+
+fn starts_sentence(text: &str, next: &Token) -> bool {
+    let c = text[next.span.start..].chars().next().unwrap_or(' ');
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '[' | '\u{00AB}') || !c.is_alphabetic() && !c.is_ascii_punctuation()
+}
+
+/// A single line break inside running prose that was hard-wrapped: the
+/// line is long, does not end a sentence, and the next line starts lowercase.
+fn is_wrapped_line(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = tokens[i];
+    let Some(next) = tokens.get(i + 1) else { return false };
+    let line_start = text[..t.span.end].rfind('\n').map_or(0, |p| p + 1);
+    let line_len = t.span.end - line_start;
+    let w = &text[t.span.start..t.span.end];
+    let next_lower = text[next.span.start..].chars().next().is_some_and(char::is_lowercase);
+    line_len >= 50 && next_lower && !matches!(w, "." | "!" | "?" | ":")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<String> {
+        let s = segment(text);
+        (0..s.tokens.len()).map(|i| s.token_text(text, i).to_string()).collect()
+    }
+
+    fn sents(text: &str) -> Vec<String> {
+        let s = segment(text);
+        s.sentences.iter().map(|x| text[x.span.start..x.span.end].to_string()).collect()
+    }
+
+    #[test]
+    fn abbreviations_stay_whole() {
+        assert_eq!(toks("the U.S. offer"), ["the", "U.S.", "offer"]);
+        assert_eq!(toks("on Feb. 26 in Almaty"), ["on", "Feb.", "26", "in", "Almaty"]);
+        assert_eq!(toks("Asfandyar Mir, Ph.D."), ["Asfandyar", "Mir", ",", "Ph.D."]);
+        assert_eq!(toks("Gen. J. Smith"), ["Gen.", "J.", "Smith"]);
+    }
+
+    #[test]
+    fn clitics_and_hyphens() {
+        assert_eq!(toks("Iran’s Supreme Leader"), ["Iran", "’s", "Supreme", "Leader"]);
+        assert_eq!(toks("comments aren’t surprising"), ["comments", "are", "n’t", "surprising"]);
+        assert_eq!(toks("U.S.-Iran talks"), ["U.S.", "-", "Iran", "talks"]);
+        assert_eq!(toks("Iran-Pakistan Cross-Border Strikes"), ["Iran", "-", "Pakistan", "Cross", "-", "Border", "Strikes"]);
+        assert_eq!(toks("cross-border strikes on 2024-01-30"), ["cross-border", "strikes", "on", "2024-01-30"]);
+        assert_eq!(toks("O'Brien said"), ["O'Brien", "said"]);
+    }
+
+    #[test]
+    fn numbers_and_quotes() {
+        assert_eq!(toks("“I'm not a diplomat,” he said"), ["“", "I'm", "not", "a", "diplomat", ",", "”", "he", "said"]);
+        assert_eq!(toks("1,643 wounded"), ["1,643", "wounded"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations() {
+        let t = "The U.S. offer stands. Talks on Feb. 26 will proceed. Dr. Smith agreed.";
+        assert_eq!(sents(t), ["The U.S. offer stands.", "Talks on Feb. 26 will proceed.", "Dr. Smith agreed."]);
+        let t = "positive steps by the U.S. But the Supreme Leader disagreed.";
+        assert_eq!(sents(t), ["positive steps by the U.S.", "But the Supreme Leader disagreed."]);
+        let t = "Asfandyar Mir, Ph.D. wrote it.";
+        assert_eq!(sents(t).len(), 1);
+    }
+
+    #[test]
+    fn sentences_at_lines_and_quotes() {
+        let t = "Related Publications\n\nA Title Line\nTuesday, January 30, 2024\n“He is serious.” She left.";
+        assert_eq!(sents(t), ["Related Publications", "A Title Line", "Tuesday, January 30, 2024", "“He is serious.”", "She left."]);
+        // A hard-wrapped paragraph stays one sentence.
+        let t = "The ministers of the seven countries met in the city for two days of\ntalks about the programme.";
+        assert_eq!(sents(t).len(), 1);
+    }
+
+    #[test]
+    fn offsets_are_bytes_and_code_points() {
+        let t = "Iran’s leader — Khamenei";
+        let s = segment(t);
+        let k = s.tokens.iter().find(|x| &t[x.span.start..x.span.end] == "Khamenei").unwrap();
+        assert_eq!(k.span.cstart, t[..k.span.start].chars().count());
+        assert_eq!(k.span.cend - k.span.cstart, 8);
+        assert!(k.span.start > k.span.cstart);
+        assert_eq!(s.sentence_at(k.span.start), Some(0));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in ["", " ", "\n\n\n", "...", "’s", "-", "U.S.", "a\u{0301}b", "\u{feff}x", "🙂🙂 . 🙂", "n't"] {
+            let s = segment(t);
+            for tok in &s.tokens {
+                assert!(tok.span.start < tok.span.end && tok.span.end <= t.len());
+            }
+        }
+    }
+}
