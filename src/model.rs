@@ -250,6 +250,11 @@ pub struct Publication {
     pub url: Option<String>,
     /// The body (summary for a listed item) where mentions are looked for.
     pub body: Span,
+    /// Title lines (often in title case, where the name tagger is unreliable).
+    pub headings: Vec<Span>,
+    /// Page furniture: byline, type and topic lines. Not prose; only layout
+    /// reads them.
+    pub furniture: Vec<Span>,
 }
 
 /// The kind of thing a mention names.

@@ -466,6 +466,21 @@ CURATED_PLACES = [
 ]
 # curated organizations: (canonical, iso or "", [aliases], acronym or "")
 CURATED_ORGS = [
+    # Media, platforms and companies often named in news (general knowledge).
+    ("Twitter", "US", [], ""), ("Facebook", "US", [], ""), ("Instagram", "US", [], ""),
+    ("YouTube", "US", [], ""), ("Telegram", "", [], ""), ("TikTok", "", [], ""),
+    ("WhatsApp", "US", [], ""), ("Google", "US", [], ""), ("Microsoft", "US", [], ""),
+    ("Reuters", "GB", [], ""), ("Associated Press", "US", [], ""), ("Agence France-Presse", "FR", ["AFP"], "AFP"),
+    ("BBC", "GB", ["British Broadcasting Corporation"], "BBC"), ("CNN", "US", [], ""),
+    ("Al Jazeera", "QA", ["Al-Jazeera"], ""), ("The New York Times", "US", ["New York Times"], ""),
+    ("The Washington Post", "US", ["Washington Post"], ""), ("The Wall Street Journal", "US", ["Wall Street Journal"], ""),
+    ("Financial Times", "GB", [], ""), ("Bloomberg", "US", [], ""), ("SiriusXM", "US", [], ""),
+    # Government bodies named by metonym (general knowledge).
+    ("Pentagon", "US", ["the Pentagon"], ""), ("White House", "US", [], ""),
+    ("State Department", "US", ["U.S. State Department", "Department of State"], ""),
+    ("Kremlin", "RU", [], ""), ("Central Intelligence Agency", "US", ["CIA"], "CIA"),
+    ("Federal Bureau of Investigation", "US", ["FBI"], "FBI"),
+    ("Islamic Revolutionary Guard Corps", "IR", ["Revolutionary Guards", "Revolutionary Guard", "IRGC"], "IRGC"),
     ("United Nations", "", ["UN", "U.N."], "UN"),
     ("UN Security Council", "", ["Security Council", "United Nations Security Council",
                                  "U.N. Security Council", "UNSC"], "UNSC"),

@@ -38,7 +38,10 @@ fn run() -> Result<(), String> {
     let mut lists = None;
     let mut unlabeled = Vec::new();
     let mut augment = true;
-    let mut opts = TrainOptions { verbose: true, ..TrainOptions::default() };
+    let mut opts = TrainOptions {
+        verbose: true,
+        ..TrainOptions::default()
+    };
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or(format!("{a} needs a value"));
         match a.as_str() {
@@ -50,8 +53,12 @@ fn run() -> Result<(), String> {
             "--epochs" => opts.epochs = val()?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--seed" => opts.seed = val()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--folds" => opts.folds = val()?.parse().map_err(|e| format!("--folds: {e}"))?,
-            "--clusters" => opts.clusters = val()?.parse().map_err(|e| format!("--clusters: {e}"))?,
-            "--min-count" => opts.min_count = val()?.parse().map_err(|e| format!("--min-count: {e}"))?,
+            "--clusters" => {
+                opts.clusters = val()?.parse().map_err(|e| format!("--clusters: {e}"))?
+            }
+            "--min-count" => {
+                opts.min_count = val()?.parse().map_err(|e| format!("--min-count: {e}"))?
+            }
             "--prune" => opts.prune = val()?.parse().map_err(|e| format!("--prune: {e}"))?,
             "--one-pass" => opts.two_pass = false,
             "--no-hyphen-augment" => augment = false,
@@ -81,7 +88,11 @@ fn run() -> Result<(), String> {
     }
     let t0 = std::time::Instant::now();
     let tagger = Tagger::train_documents(&docs, &opts);
-    eprintln!("trained in {:.1}s; features (pass 1, pass 2, gazetteer) = {:?}", t0.elapsed().as_secs_f64(), tagger.stats());
+    eprintln!(
+        "trained in {:.1}s; features (pass 1, pass 2, gazetteer) = {:?}",
+        t0.elapsed().as_secs_f64(),
+        tagger.stats()
+    );
     let bytes = tagger.to_bytes();
     if let Some(o) = &out {
         std::fs::write(o, &bytes).map_err(|e| format!("{o}: {e}"))?;
@@ -92,7 +103,10 @@ fn run() -> Result<(), String> {
         let docs = read_conll_jsonl(d)?;
         score(&tagger, &docs);
         println!("-- same, hyphenated tokens split:");
-        let split: Vec<Vec<Sentence>> = docs.iter().map(|d| d.iter().map(split_hyphens).collect()).collect();
+        let split: Vec<Vec<Sentence>> = docs
+            .iter()
+            .map(|d| d.iter().map(split_hyphens).collect())
+            .collect();
         score(&tagger, &split);
     }
     Ok(())
@@ -106,7 +120,8 @@ fn read_conll_jsonl(path: &str) -> Result<Vec<Vec<Sentence>>, String> {
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", ln + 1))?;
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", ln + 1))?;
         let t = v["text"].as_str().unwrap_or("");
         let mut ents: BTreeMap<usize, (usize, String)> = BTreeMap::new();
         if let Some(es) = v["entities"].as_array() {
@@ -220,7 +235,10 @@ fn score(tagger: &Tagger, docs: &[Vec<Sentence>]) {
     let t0 = std::time::Instant::now();
     let mut ntok = 0;
     for d in docs {
-        let sents: Vec<Vec<&str>> = d.iter().map(|(t, _)| t.iter().map(|s| s.as_str()).collect()).collect();
+        let sents: Vec<Vec<&str>> = d
+            .iter()
+            .map(|(t, _)| t.iter().map(|s| s.as_str()).collect())
+            .collect();
         ntok += sents.iter().map(|s| s.len()).sum::<usize>();
         let pred = tagger.tag_document(&sents);
         for ((_, tags), spans) in d.iter().zip(pred) {
@@ -241,24 +259,48 @@ fn score(tagger: &Tagger, docs: &[Vec<Sentence>]) {
     let f = |tp: usize, np: usize, ng: usize| {
         let p = tp as f64 / np.max(1) as f64;
         let r = tp as f64 / ng.max(1) as f64;
-        (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+        (
+            p,
+            r,
+            if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            },
+        )
     };
     for k in 0..4 {
         let (p, r, f1) = f(tp[k], np[k], ng[k]);
-        println!("{:5} P {:.4} R {:.4} F1 {:.4}  (gold {})", types[k].as_str(), p, r, f1, ng[k]);
+        println!(
+            "{:5} P {:.4} R {:.4} F1 {:.4}  (gold {})",
+            types[k].as_str(),
+            p,
+            r,
+            f1,
+            ng[k]
+        );
     }
-    let (p, r, f1) = f(tp[..3].iter().sum(), np[..3].iter().sum(), ng[..3].iter().sum());
+    let (p, r, f1) = f(
+        tp[..3].iter().sum(),
+        np[..3].iter().sum(),
+        ng[..3].iter().sum(),
+    );
     println!("PER+ORG+LOC micro P {p:.4} R {r:.4} F1 {f1:.4}");
     let (p, r, f1) = f(tp.iter().sum(), np.iter().sum(), ng.iter().sum());
     println!("all-4 micro  P {p:.4} R {r:.4} F1 {f1:.4}");
-    println!("tagged {ntok} tokens in {el:.2}s ({:.0} tokens/s)", ntok as f64 / el);
+    println!(
+        "tagged {ntok} tokens in {el:.2}s ({:.0} tokens/s)",
+        ntok as f64 / el
+    );
 }
 
 fn gold_spans(tags: &[String]) -> Vec<(usize, usize, NerLabel)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, NerLabel)> = None;
     for (i, t) in tags.iter().enumerate() {
-        let parsed = t.split_once('-').and_then(|(p, ty)| NerLabel::parse(ty).map(|l| (p, l)));
+        let parsed = t
+            .split_once('-')
+            .and_then(|(p, ty)| NerLabel::parse(ty).map(|l| (p, l)));
         match parsed {
             Some((p, l)) if p == "I" && matches!(open, Some((_, ol)) if ol == l) => {}
             Some((_, l)) => {

@@ -318,6 +318,13 @@ fn actor_list(doc: &Doc, mut j: usize, b: usize) -> Vec<usize> {
     out
 }
 
+/// Words after a country name that do not make it a modifier of a noun.
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "but", "in", "on", "at", "of", "to", "for", "from", "with", "by", "as", "since", "after",
+    "before", "during", "when", "while", "which", "that", "who", "where", "is", "was", "were", "are", "has",
+    "have", "had", "will", "would", "said", "says", "and,", "than", "into", "over", "near", "amid",
+];
+
 /// Targets and places after the trigger, up to the end of its clause.
 fn forward(doc: &Doc, c: &mut Cand, te: usize, b: usize) {
     let mut prep: Option<&str> = None;
@@ -331,6 +338,9 @@ fn forward(doc: &Doc, c: &mut Cand, te: usize, b: usize) {
             let (_, me) = doc.ment_range[m];
             let after = doc.word(me);
             let possessive = after == "'s" || after == "'";
+            // "a U.S. base", "U.S. troops": the country modifies a noun; it
+            // is who is hit, not where.
+            let attributive = after.chars().next().is_some_and(char::is_lowercase) && !FUNCTION_WORDS.contains(&after);
             let role_prep = prep.unwrap_or("");
             // "Iran-backed Houthis": a modifier, not an argument
             let after2 = doc.word(me + 1);
@@ -365,7 +375,7 @@ fn forward(doc: &Doc, c: &mut Cand, te: usize, b: usize) {
                         }
                         "on" | "against" | "targeting" => {
                             push(&mut c.targets, e);
-                            if country && c.plover == "ASSAULT" && !possessive {
+                            if country && c.plover == "ASSAULT" && !possessive && !attributive {
                                 push(&mut c.places, e);
                             }
                         }

@@ -60,11 +60,17 @@ fn main_publication(doc: &Document, lines: &[&Line], idx: &CharIndex, end: usize
     let meta = &doc.meta;
     let title = meta.title.clone();
     let mut title_span = None;
-    // The title as printed at the top of the text.
-    if let Some(first) = lines.iter().find(|l| l.kind != LineKind::Blank) {
-        let line = &text[first.start..first.end];
-        if title.as_deref().is_some_and(|t| same_title(t, line)) {
-            title_span = Some(idx.span(first.start, first.end));
+    let mut headings = Vec::new();
+    let mut furniture = Vec::new();
+    // The title as printed at the top of the text (sometimes twice).
+    let content: Vec<&&Line> = lines.iter().filter(|l| l.kind != LineKind::Blank).collect();
+    if let Some(t) = title.as_deref() {
+        for l in content.iter().take(3) {
+            if same_title(t, &text[l.start..l.end]) {
+                let sp = idx.span(l.start, l.end);
+                title_span.get_or_insert(sp);
+                headings.push(sp);
+            }
         }
     }
     // Date: metadata, then a date line near the top, then the URL.
@@ -82,8 +88,9 @@ fn main_publication(doc: &Document, lines: &[&Line], idx: &CharIndex, end: usize
                 continue;
             }
         }
-        if authors.is_empty() {
-            if let Some(names) = byline(s) {
+        if let Some(names) = byline(s) {
+            furniture.push(idx.span(l.start, l.end));
+            if authors.is_empty() {
                 authors = names;
             }
         }
@@ -119,6 +126,8 @@ fn main_publication(doc: &Document, lines: &[&Line], idx: &CharIndex, end: usize
         topics: Vec::new(),
         url: meta.url.clone(),
         body: idx.span(body_start.min(end), end),
+        headings,
+        furniture,
     }
 }
 
@@ -165,29 +174,37 @@ fn listed_items(text: &str, lines: &[Line], idx: &CharIndex) -> Vec<Publication>
             topics: Vec::new(),
             url: None,
             body: Span::default(),
+            headings: (first..=t1).map(|i| idx.span(content[i].start, content[i].end)).collect(),
+            furniture: Vec::new(),
         };
         let mut body: Option<(usize, usize)> = None;
         let mut after_type = false;
         for l in &content[di + 1..last] {
             let s = text[l.start..l.end].trim();
+            let line_span = idx.span(l.start, l.end);
             if let Some(names) = byline(s) {
                 pubn.authors = names;
+                pubn.furniture.push(line_span);
                 continue;
             }
             if let Some(rest) = strip_label(s, "Type") {
                 pubn.types = split_run_together(rest);
+                pubn.furniture.push(line_span);
                 after_type = true;
                 continue;
             }
             if let Some(rest) = strip_label(s, "Topics").or_else(|| strip_label(s, "Topic")) {
                 pubn.topics = split_run_together(rest);
+                pubn.furniture.push(line_span);
                 continue;
             }
             if after_type && looks_like_topics(s) {
                 pubn.topics = split_run_together(s);
+                pubn.furniture.push(line_span);
                 continue;
             }
             if is_navigation(s) {
+                pubn.furniture.push(line_span);
                 continue;
             }
             body = Some(match body {

@@ -66,6 +66,7 @@ pub fn recognize(doc: &Document, seg: &Segmented, pubs: &[Publication], rec: &Re
     let hits = rec.gazetteer.find(text);
     gazetteer_candidates(text, &hits, &tagged, &mut cands);
     tagger_candidates(text, &tagged, &hits, rec.gazetteer, &mut cands);
+    drop_in_layout_lines(pubs, &mut cands);
     author_candidates(text, pubs, &mut cands);
 
     let mut chosen = arbitrate(cands);
@@ -227,7 +228,13 @@ fn tagger_candidates(text: &str, tagged: &[Tagged], hits: &[GazHit], gaz: &Gazet
     for t in tagged {
         let surface = &text[t.start..t.end];
         let exact = hits.iter().find(|h| h.start == t.start && h.end == t.end);
+        // A "person" whose name holds a country or demonym ("Iran Primer")
+        // is the name of an organization or a work, not a person.
+        let holds_country = hits.iter().any(|h| {
+            !h.ambiguous && matches!(h.kind, GazKind::Country | GazKind::Nationality) && t.start <= h.start && h.end <= t.end && (h.end - h.start) < (t.end - t.start)
+        });
         let (kind, iso, norm, geo) = match t.label {
+            NerLabel::Per if holds_country => (MentionType::Organization, None, surface.to_string(), None),
             NerLabel::Per => (MentionType::Person, None, surface.to_string(), None),
             NerLabel::Org => (MentionType::Organization, None, surface.to_string(), None),
             NerLabel::Loc => match exact {
@@ -260,6 +267,21 @@ fn tagger_candidates(text: &str, tagged: &[Tagged], hits: &[GazHit], gaz: &Gazet
             priority: 50,
         });
     }
+}
+
+/// Layout lines are not prose: in headings (title case) only dictionary and
+/// time readings count; in furniture (bylines, type and topic lines) none
+/// does (layout adds the authors itself).
+fn drop_in_layout_lines(pubs: &[Publication], cands: &mut Vec<Candidate>) {
+    let heads: Vec<(usize, usize)> = pubs.iter().flat_map(|p| p.headings.iter().map(|s| (s.start, s.end))).collect();
+    let furn: Vec<(usize, usize)> = pubs.iter().flat_map(|p| p.furniture.iter().map(|s| (s.start, s.end))).collect();
+    let within = |set: &[(usize, usize)], c: &Candidate| set.iter().any(|&(a, b)| c.start < b && a < c.end);
+    cands.retain(|c| {
+        if within(&furn, c) {
+            return false;
+        }
+        !(c.source == Source::Tagger && within(&heads, c))
+    });
 }
 
 /// Authors found by layout, where their names stand in the text.

@@ -4,8 +4,10 @@
 //! Every feature is a `u64` built by mixing a template id with precomputed
 //! per-token hashes, so the hot path does no string formatting and no
 //! per-feature allocation. `perceptron.rs` maps these hashes to weight rows;
-//! `mod.rs` drives the two passes (pass 1 without, pass 2 with the pass-1
-//! predictions of the whole document as features).
+//! `mod.rs` drives the two passes (pass 1: `token_features`, split into
+//! word-intrinsic features whose scores it caches per word form and context
+//! features; pass 2: `pass2_features` from the pass-1 labels of the whole
+//! document). Also home to the compact hash tables the model is made of.
 
 /// Fixed 64-bit mixing step (multiply-fold, as in FxHash/foldhash). Not a
 /// cryptographic hash; it only has to be fast, stable across runs and
@@ -104,7 +106,11 @@ pub(crate) struct HashTable<V: Copy + Default> {
 
 impl<V: Copy + Default> Default for HashTable<V> {
     fn default() -> Self {
-        HashTable { slots: Vec::new(), cap: 0, len: 0 }
+        HashTable {
+            slots: Vec::new(),
+            cap: 0,
+            len: 0,
+        }
     }
 }
 
@@ -136,7 +142,11 @@ impl<V: Copy + Default> HashTable<V> {
         while slots.len() < cap + 1 {
             slots.push((0, V::default()));
         }
-        Some(HashTable { slots, cap: cap as u64, len })
+        Some(HashTable {
+            slots,
+            cap: cap as u64,
+            len,
+        })
     }
     #[inline]
     pub fn get(&self, k: u64) -> Option<V> {
@@ -174,7 +184,7 @@ impl<V: Copy + Default> HashTable<V> {
     }
 }
 
-pub(crate) type SortedTable = HashTable<()>;
+pub(crate) type KeySet = HashTable<()>;
 
 /// Case-insensitive multi-token phrase lists (countries, names, …), stored
 /// as phrase hashes with a category bit mask.
@@ -184,7 +194,7 @@ pub(crate) struct Gazetteer {
     /// Phrase hash → category mask.
     pub table: HashTable<u16>,
     /// Hashes of every proper prefix of a phrase, so matching stops early.
-    pub prefixes: SortedTable,
+    pub prefixes: KeySet,
     pub max_len: usize,
 }
 
@@ -230,14 +240,25 @@ impl Gazetteer {
         prefixes.sort_unstable();
         Gazetteer {
             categories: cats,
-            table: HashTable::from_sorted(entries.iter().map(|e| (e.0, e.1 as u16))).unwrap_or_default(),
-            prefixes: SortedTable::from_sorted(prefixes.iter().map(|&k| (k, ()))).unwrap_or_default(),
+            table: HashTable::from_sorted(entries.iter().map(|e| (e.0, e.1 as u16)))
+                .unwrap_or_default(),
+            prefixes: KeySet::from_sorted(prefixes.iter().map(|&k| (k, ()))).unwrap_or_default(),
             max_len: max_len.min(MAX_GAZ_LEN),
         }
     }
 
-    pub fn from_parts(categories: Vec<String>, table: HashTable<u16>, prefixes: SortedTable, max_len: usize) -> Self {
-        Gazetteer { categories, table, prefixes, max_len: max_len.min(MAX_GAZ_LEN) }
+    pub fn from_parts(
+        categories: Vec<String>,
+        table: HashTable<u16>,
+        prefixes: KeySet,
+        max_len: usize,
+    ) -> Self {
+        Gazetteer {
+            categories,
+            table,
+            prefixes,
+            max_len: max_len.min(MAX_GAZ_LEN),
+        }
     }
 
     /// Set `gaz` bits on the tokens of one sentence.
@@ -407,7 +428,9 @@ pub(crate) struct SentInfo {
 pub(crate) fn sent_info(toks: &[Tok]) -> SentInfo {
     let any_alpha = toks.iter().any(|t| t.flags & F_HASALPHA != 0);
     let any_lower = toks.iter().any(|t| t.flags & F_HASLOWER != 0);
-    SentInfo { headline: any_alpha && !any_lower }
+    SentInfo {
+        headline: any_alpha && !any_lower,
+    }
 }
 
 /// Document-level facts about one token.
@@ -444,7 +467,10 @@ pub(crate) fn doc_case_info(doc: &[(Vec<Tok>, SentInfo)]) -> Vec<Vec<DocTok>> {
             let e = counts.entry(t.lower).or_insert((0, 0));
             if t.is_cap() && i > 0 {
                 e.0 += 1;
-            } else if t.flags & F_INITCAP == 0 && t.flags & F_ALLCAPS == 0 && t.flags & F_HASLOWER != 0 {
+            } else if t.flags & F_INITCAP == 0
+                && t.flags & F_ALLCAPS == 0
+                && t.flags & F_HASLOWER != 0
+            {
                 e.1 += 1;
             }
         }
@@ -458,7 +484,9 @@ pub(crate) fn doc_case_info(doc: &[(Vec<Tok>, SentInfo)]) -> Vec<Vec<DocTok>> {
                     if t.flags & F_HASALPHA != 0 {
                         if let Some(&(c, l)) = counts.get(&t.lower) {
                             let self_cap = !si.headline && t.is_cap() && i > 0;
-                            let self_low = !si.headline && t.flags & (F_INITCAP | F_ALLCAPS) == 0 && t.flags & F_HASLOWER != 0;
+                            let self_low = !si.headline
+                                && t.flags & (F_INITCAP | F_ALLCAPS) == 0
+                                && t.flags & F_HASLOWER != 0;
                             d.cap_else = c > self_cap as u32;
                             d.low_else = l > self_low as u32;
                         }
@@ -606,9 +634,66 @@ fn f2(out: &mut Vec<u64>, t: u64, a: u64, b: u64) {
     out.push(mix(mix(t, a), b));
 }
 
-/// Append the features of token `i` to `out`.
-/// `dt` carries the document's case information.
+/// Append the features of token `i` to `out`: [`intrinsic_features`]
+/// followed by [`context_features`]. `dt` carries the document's case
+/// information.
 pub(crate) fn token_features(
+    toks: &[Tok],
+    si: SentInfo,
+    dt: &[DocTok],
+    i: usize,
+    out: &mut Vec<u64>,
+) {
+    intrinsic_features(&toks[i], si, out);
+    context_features(toks, si, dt, i, out);
+}
+
+/// The features that depend only on the token itself and whether the
+/// sentence is a headline, so a tagger may cache their scores per word.
+pub(crate) fn intrinsic_features(t: &Tok, si: SentInfo, out: &mut Vec<u64>) {
+    out.push(mix(T_BIAS, 0));
+    f1(out, T_W, t.lower);
+    f1(out, T_WX, t.exact);
+    f1(out, T_SH, t.shape);
+    f1(out, T_SS, t.sshape);
+    for k in 0..4 {
+        if t.pre[k] != 0 {
+            f1(out, T_PRE + k as u64, t.pre[k]);
+            f1(out, T_SUF + k as u64, t.suf[k]);
+        }
+    }
+    for b in 0..N_FLAGS {
+        if t.flags & (1 << b) != 0 {
+            out.push(mix(T_FLAG + b as u64, 1));
+        }
+    }
+    f1(out, T_LEN, (t.len as u64).min(12));
+    if si.headline {
+        f1(out, T_HEAD_W, t.lower);
+        f1(out, T_HEAD_SS, t.sshape);
+    }
+    if t.cluster != 0 {
+        f1(out, T_CL, t.cluster as u64);
+        f2(
+            out,
+            T_CL_CAP,
+            t.cluster as u64,
+            (t.flags & (F_INITCAP | F_ALLCAPS)) as u64,
+        );
+    }
+    if t.capr != 0 {
+        f2(
+            out,
+            T_CAPR,
+            t.capr as u64,
+            t.flags as u64 & (F_INITCAP | F_ALLCAPS) as u64,
+        );
+    }
+}
+
+/// The features of token `i` that depend on its neighbours, its position,
+/// the gazetteer matches and the document.
+pub(crate) fn context_features(
     toks: &[Tok],
     si: SentInfo,
     dt: &[DocTok],
@@ -637,9 +722,6 @@ pub(crate) fn token_features(
             toks[j as usize].sshape
         }
     };
-    out.push(mix(T_BIAS, 0));
-    f1(out, T_W, t.lower);
-    if std::env::var_os("ABL_WX").is_none() { f1(out, T_WX, t.exact); }
     let (wm1, wp1, wm2, wp2) = (lw(-1), lw(1), lw(-2), lw(2));
     f1(out, T_WM1, wm1);
     f1(out, T_WP1, wp1);
@@ -647,41 +729,19 @@ pub(crate) fn token_features(
     f1(out, T_WP2, wp2);
     f2(out, T_BM1, wm1, t.lower);
     f2(out, T_BP1, t.lower, wp1);
-    if std::env::var_os("ABL_BI2").is_none() { f2(out, T_WM2_WM1, wm2, wm1);
-    f2(out, T_WP1_WP2, wp1, wp2); }
+    f2(out, T_WM2_WM1, wm2, wm1);
+    f2(out, T_WP1_WP2, wp1, wp2);
     f2(out, mix(T_WM1_W_WP1, wm1), t.lower, wp1);
-    f1(out, T_SH, t.shape);
-    f1(out, T_SS, t.sshape);
     let (ssm1, ssp1) = (ss(-1), ss(1));
     f1(out, T_SSM1, ssm1);
     f1(out, T_SSP1, ssp1);
-    if std::env::var_os("ABL_SS2").is_none() { f1(out, T_SSM2, ss(-2));
-    f1(out, T_SSP2, ss(2)); }
+    f1(out, T_SSM2, ss(-2));
+    f1(out, T_SSP2, ss(2));
     f2(out, mix(T_SS3, ssm1), t.sshape, ssp1);
     f2(out, T_WM1_SS, wm1, t.sshape);
     f2(out, T_SS_WP1, t.sshape, wp1);
-    for k in 0..4 {
-        if t.pre[k] != 0 {
-            f1(out, T_PRE + k as u64, t.pre[k]);
-            f1(out, T_SUF + k as u64, t.suf[k]);
-        }
-    }
-    for b in 0..N_FLAGS {
-        if t.flags & (1 << b) != 0 {
-            out.push(mix(T_FLAG + b as u64, 1));
-        }
-    }
-    f1(out, T_LEN, (t.len as u64).min(12));
     if i == 0 {
         f1(out, T_FIRST_SS, t.sshape);
-    }
-    if si.headline {
-        f1(out, T_HEAD_W, t.lower);
-        f1(out, T_HEAD_SS, t.sshape);
-    }
-    if t.cluster != 0 {
-        f1(out, T_CL, t.cluster as u64);
-        f2(out, T_CL_CAP, t.cluster as u64, (t.flags & (F_INITCAP | F_ALLCAPS)) as u64);
     }
     if i > 0 && toks[i - 1].cluster != 0 {
         f1(out, T_CLM1, toks[i - 1].cluster as u64);
@@ -689,18 +749,20 @@ pub(crate) fn token_features(
     if i + 1 < n && toks[i + 1].cluster != 0 {
         f1(out, T_CLP1, toks[i + 1].cluster as u64);
     }
-    if t.capr != 0 {
-        f2(out, T_CAPR, t.capr as u64, t.flags as u64 & (F_INITCAP | F_ALLCAPS) as u64);
-        if i == 0 || si.headline {
-            f2(out, T_CAPR_FIRST, t.capr as u64, si.headline as u64);
-        }
+    if t.capr != 0 && (i == 0 || si.headline) {
+        f2(out, T_CAPR_FIRST, t.capr as u64, si.headline as u64);
     }
     let mut g = t.gaz;
     while g != 0 {
         let b = g.trailing_zeros() as u64;
         g &= g - 1;
         f1(out, T_GAZ, b);
-        f2(out, T_GAZ_CAP, b, (t.flags & (F_INITCAP | F_ALLCAPS)) as u64);
+        f2(
+            out,
+            T_GAZ_CAP,
+            b,
+            (t.flags & (F_INITCAP | F_ALLCAPS)) as u64,
+        );
     }
     if i > 0 {
         let mut g = toks[i - 1].gaz;
@@ -739,7 +801,11 @@ pub(crate) fn pass2_features(toks: &[Tok], dt: &[DocTok], i: usize, out: &mut Ve
     let d = &dt[i];
     out.push(mix(T_BIAS, 1));
     f1(out, T_P2_W, t.lower);
-    f1(out, T_P2_WM1, if i > 0 { toks[i - 1].lower } else { PAD_BEFORE });
+    f1(
+        out,
+        T_P2_WM1,
+        if i > 0 { toks[i - 1].lower } else { PAD_BEFORE },
+    );
     f1(out, T_P2_SS, t.sshape);
     let s1m1 = if i > 0 { dt[i - 1].s1 as u64 } else { 99 };
     let s1p1 = if i + 1 < n { dt[i + 1].s1 as u64 } else { 99 };

@@ -99,7 +99,9 @@ impl<'a> Reader<'a> {
     pub fn i16s(&mut self) -> Result<Vec<i16>, String> {
         let n = self.u32()? as usize;
         let s = self.take(n.checked_mul(2).ok_or("length overflow")?)?;
-        Ok(s.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect())
+        Ok(s.chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect())
     }
     pub fn f32s(&mut self) -> Result<Vec<f32>, String> {
         let n = self.u32()? as usize;

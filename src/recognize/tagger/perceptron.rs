@@ -43,7 +43,9 @@ fn pos_of(l: u8) -> u8 {
 fn allowed(prev: usize, cur: usize) -> bool {
     let open = prev != START && prev != 0 && matches!(pos_of(prev as u8), POS_B | POS_I);
     if open {
-        cur != 0 && type_of(cur as u8) == type_of(prev as u8) && matches!(pos_of(cur as u8), POS_I | POS_L)
+        cur != 0
+            && type_of(cur as u8) == type_of(prev as u8)
+            && matches!(pos_of(cur as u8), POS_I | POS_L)
     } else {
         cur == 0 || matches!(pos_of(cur as u8), POS_B | POS_U)
     }
@@ -109,7 +111,13 @@ const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 /// sequence and, if `margins` is given, per token the margin between the
 /// best path through the chosen label and the best path through any other
 /// label.
-pub(crate) fn viterbi(scores: &[f32], n: usize, trans: &[f32], out: &mut Vec<u8>, margins: Option<&mut Vec<f32>>) {
+pub(crate) fn viterbi(
+    scores: &[f32],
+    n: usize,
+    trans: &[f32],
+    out: &mut Vec<u8>,
+    margins: Option<&mut Vec<f32>>,
+) {
     out.clear();
     let Some(margins) = margins else {
         forward(scores, n, trans, out);
@@ -229,6 +237,9 @@ fn forward(scores: &[f32], n: usize, trans: &[f32], out: &mut Vec<u8>) -> Vec<f3
     delta
 }
 
+/// Summed quantised weights of the 16 entity labels for one token.
+pub(crate) type Acc = [i32; NL - 1];
+
 /// The shipped weights of one pass. Rows hold the 16 entity labels'
 /// weights minus the O weight (only differences between labels of the
 /// same token matter), quantised to `i16`, in the order of the sorted keys.
@@ -255,6 +266,13 @@ impl Weights {
     #[inline]
     pub fn score(&self, feats: &[u64], out: &mut [f32]) {
         let mut acc = [0i32; NL - 1];
+        self.accumulate(feats, &mut acc);
+        self.finish(&acc, out);
+    }
+
+    /// Add the quantised rows of `feats` into `acc`.
+    #[inline]
+    pub fn accumulate(&self, feats: &[u64], acc: &mut Acc) {
         for &f in feats {
             if let Some(row) = self.table.get(f) {
                 for (a, &x) in acc.iter_mut().zip(row.iter()) {
@@ -262,6 +280,11 @@ impl Weights {
                 }
             }
         }
+    }
+
+    /// Scale accumulated rows into emission scores (`out[0]`, O, is 0).
+    #[inline]
+    pub fn finish(&self, acc: &Acc, out: &mut [f32]) {
         if let Some((o, rest)) = out.split_first_mut() {
             *o = 0.0;
             for (o, a) in rest.iter_mut().zip(acc.iter()) {
@@ -284,7 +307,8 @@ impl Weights {
         let scale = r.f32()?;
         let flat = r.i16s()?;
         let trans = r.f32s()?;
-        if flat.len() != keys.len() * (NL - 1) || trans.len() != (NL + 1) * NL || !scale.is_finite() {
+        if flat.len() != keys.len() * (NL - 1) || trans.len() != (NL + 1) * NL || !scale.is_finite()
+        {
             return Err("weight section has inconsistent sizes".into());
         }
         let rows = flat.chunks_exact(NL - 1).map(|c| {
@@ -292,8 +316,13 @@ impl Weights {
             a.copy_from_slice(c);
             a
         });
-        let table = HashTable::from_sorted(keys.iter().copied().zip(rows)).ok_or("weight keys are not sorted")?;
-        Ok(Weights { table, scale, trans })
+        let table = HashTable::from_sorted(keys.iter().copied().zip(rows))
+            .ok_or("weight keys are not sorted")?;
+        Ok(Weights {
+            table,
+            scale,
+            trans,
+        })
     }
 }
 
@@ -344,7 +373,11 @@ impl Dense {
             a
         });
         let table = HashTable::from_sorted(kept_keys.iter().copied().zip(w)).unwrap_or_default();
-        Weights { table, scale, trans: self.trans.clone() }
+        Weights {
+            table,
+            scale,
+            trans: self.trans.clone(),
+        }
     }
 }
 
@@ -388,7 +421,9 @@ impl Trainer {
         Trainer {
             w: vec![0.0; n_features * NL],
             acc: vec![0.0; n_features * NL],
-            tw: trans.map(|t| t.to_vec()).unwrap_or_else(|| vec![0.0; (NL + 1) * NL]),
+            tw: trans
+                .map(|t| t.to_vec())
+                .unwrap_or_else(|| vec![0.0; (NL + 1) * NL]),
             tacc: vec![0.0; (NL + 1) * NL],
             c: 1.0,
             scores: Vec::new(),
@@ -423,7 +458,11 @@ impl Trainer {
                         self.acc[b + p] -= c;
                     }
                 }
-                let pg = if i == 0 { START } else { x.gold[i - 1] as usize };
+                let pg = if i == 0 {
+                    START
+                } else {
+                    x.gold[i - 1] as usize
+                };
                 let pp = if i == 0 { START } else { pred[i - 1] as usize };
                 if (pg, g) != (pp, p) {
                     self.tw[pg * NL + g] += 1.0;
@@ -441,8 +480,18 @@ impl Trainer {
     pub fn averaged(&self) -> Dense {
         let c = self.c;
         Dense {
-            w: self.w.iter().zip(&self.acc).map(|(&w, &a)| (w as f64 - a / c) as f32).collect(),
-            trans: self.tw.iter().zip(&self.tacc).map(|(&w, &a)| (w as f64 - a / c) as f32).collect(),
+            w: self
+                .w
+                .iter()
+                .zip(&self.acc)
+                .map(|(&w, &a)| (w as f64 - a / c) as f32)
+                .collect(),
+            trans: self
+                .tw
+                .iter()
+                .zip(&self.tacc)
+                .map(|(&w, &a)| (w as f64 - a / c) as f32)
+                .collect(),
         }
     }
 }

@@ -1594,8 +1594,15 @@ impl<'a> P<'a> {
         if let Some(Amount::N(x)) = Some(amt) {
             if a_word && x == 1.0 && i > 0 && !plural {
                 let p = i - 1;
-                let money = self.t.get(p).is_some_and(|t| t.kind == Kind::Num) || self.is(p, W::Times) || self.is(p, W::Twice) || self.txt_is(p, "once") || self.txt_is(p, "million") || self.txt_is(p, "billion") || self.txt_is(p, "percent") || self.is_p(p, '%') || self.txt_is(p, "cents") || self.txt_is(p, "dollars") || self.txt_is(p, "thousand");
+                let money = self.t.get(p).is_some_and(|t| t.kind == Kind::Num) || self.txt_is(p, "million") || self.txt_is(p, "billion") || self.txt_is(p, "percent") || self.is_p(p, '%') || self.txt_is(p, "cents") || self.txt_is(p, "dollars") || self.txt_is(p, "thousand");
+                let times = self.is(p, W::Times) || self.is(p, W::Twice) || self.txt_is(p, "once");
+                // TimeML news annotation leaves the rate in "$2 million a
+                // year", "700 seats a week" unmarked (about three times in
+                // four); "twice a year" is a frequency
                 if money {
+                    return None;
+                }
+                if times {
                     return cand(i, e, TimexKind::Set, Sem::Lit(super::value::duration(Some(1.0), unit)));
                 }
             }

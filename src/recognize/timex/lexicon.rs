@@ -411,10 +411,10 @@ fn build() -> Table {
     ] {
         m.insert(w, Holiday(h));
     }
-    for w in ["will", "shall", "ll", "wo", "would", "could", "might", "upcoming", "planned", "plans", "planning"] {
+    for w in ["will", "shall", "ll", "wo", "would", "might", "upcoming", "planned", "planning", "scheduled", "slated"] {
         m.insert(w, Cue(self::Cue::Future));
     }
-    for w in ["expected", "expects", "expect", "plan", "set", "due", "going", "scheduled", "slated"] {
+    for w in ["expected", "expects", "expect", "plan", "plans", "set", "due", "going"] {
         m.insert(w, Cue(self::Cue::ToFuture));
     }
     for w in [

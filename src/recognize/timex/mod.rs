@@ -326,6 +326,14 @@ fn pick_year(dct: NaiveDate, tense: Tense, at: impl Fn(i32) -> Option<NaiveDate>
     }
 }
 
+/// Capitalized abbreviations that take a period inside a sentence.
+const ABBREVS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "sen", "rep",
+    "gov", "pres", "prof", "rev", "inc", "co", "corp", "ltd", "bros", "no", "vol", "mt", "ft", "ave", "blvd", "ariz",
+    "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss",
+    "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "messrs", "sept",
+];
+
 /// Without tense cues the past occurrence wins unless the future one is
 /// this many times closer.
 const NONE_BIAS: i64 = 2;
@@ -362,12 +370,30 @@ impl<'a> Resolver<'a> {
             Kind::Punct('!') | Kind::Punct('?') | Kind::Punct(';') => true,
             Kind::Punct('.') => {
                 // not after abbreviations ("U.S.", "Oct.", "Mr.")
-                let prev_short = i > 0 && self.toks[i - 1].kind == Kind::Word && self.toks[i - 1].len <= 4 && self.toks[i - 1].cap;
+                let prev_short = i > 0 && self.is_abbrev(i - 1);
                 let next_cap = next.is_some_and(|n| n.cap || matches!(n.kind, Kind::Punct('"') | Kind::Punct('`') | Kind::Punct('\'')));
                 next_cap && !prev_short
             }
             _ => false,
         }
+    }
+
+    /// Is the word at `i`, followed by a period, an abbreviation ("U.S.",
+    /// "Mr.", "Oct.", "Corp.") rather than a sentence end ("the West.")?
+    fn is_abbrev(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.kind != Kind::Word || !t.cap || t.len > 5 {
+            return false;
+        }
+        // single letters and dotted initialisms ("U.S.", "N.Y.")
+        if t.len == 1 || (i > 0 && t.gap == Gap::None && self.toks[i - 1].kind == Kind::Punct('.')) {
+            return true;
+        }
+        if matches!(t.lex, Lex::MonAbbr(_)) {
+            return true;
+        }
+        let w = &self.text[t.start..t.end];
+        ABBREVS.iter().any(|a| w.eq_ignore_ascii_case(a))
     }
 
     /// The tense around an expression spanning tokens `s..e`: the nearest
@@ -390,6 +416,10 @@ impl<'a> Resolver<'a> {
                     Cue::Future => return (Tense::Future, true),
                     Cue::ToFuture if to => return (Tense::Future, true),
                     Cue::Aux if to && (self.word_is(i, "is") || self.word_is(i, "are")) => return (Tense::Future, true),
+                    // "guidelines to be published in November"
+                    Cue::Aux if i > 0 && self.word_is(i, "be") && self.toks[i - 1].lex == Lex::W(W::To) => {
+                        return (Tense::Future, true)
+                    }
                     Cue::AuxPast => return (Tense::Past, true),
                     Cue::Past | Cue::Report if !after_aux => return (Tense::Past, true),
                     Cue::ToFuture if !after_aux && t.len >= 5 && self.text[t.start..t.end].ends_with("ed") => {
@@ -435,6 +465,7 @@ impl<'a> Resolver<'a> {
         if p > 0 && self.toks[p - 1].lex == Lex::W(W::On) {
             p -= 1;
         }
+        let mut deadline = false;
         if p >= 2 {
             let prev = self.toks[p - 1].lex;
             if matches!(prev, Lex::W(W::Until) | Lex::W(W::Till)) && !self.boundary_after(p - 2) {
@@ -443,11 +474,14 @@ impl<'a> Resolver<'a> {
             if p >= 3 && self.word_is(p - 1, "as") && (self.word_is(p - 2, "soon") || self.toks[p - 2].lex == Lex::W(W::Early)) {
                 return Tense::Future;
             }
+            // "by February": a deadline, ahead unless the clause is
+            // plainly past ("had filed reports by Wednesday")
+            deadline = prev == Lex::W(W::By) && !self.boundary_after(p - 2);
         }
         // the nearest cue before the expression in its sentence, else the
         // nearest after it (reporting verbs after it are skipped: in
         // "… in March, an official said" the tense is that of the clause)
-        let scan = |back: bool| -> Tense {
+        let scan = |back: bool| -> (Tense, bool) {
             let mut i = if back { s } else { e };
             let mut steps = 0;
             loop {
@@ -463,20 +497,36 @@ impl<'a> Resolver<'a> {
                     break;
                 }
                 steps += 1;
-                if back || self.cue(i) != Some(Cue::Report) {
-                    let (t, _strong) = classify(i);
+                // a reporting verb right after the expression is its
+                // clause's verb ("Bush on Tuesday said")
+                if back || i == e || self.cue(i) != Some(Cue::Report) {
+                    let (t, strong) = classify(i);
                     if t != Tense::None {
-                        return t;
+                        return (t, strong);
                     }
                 }
                 if !back {
                     i += 1;
                 }
             }
-            Tense::None
+            (Tense::None, false)
         };
-        match scan(true) {
-            Tense::None => scan(false),
+        if deadline {
+            return match scan(true) {
+                (Tense::Past, true) => Tense::Past,
+                _ => Tense::Future,
+            };
+        }
+        // "Wednesday's ruling": a possessive names something that happened
+        if e + 1 < self.toks.len()
+            && self.toks[e].kind == Kind::Punct('\'')
+            && self.toks[e + 1].gap == Gap::None
+            && self.word_is(e + 1, "s")
+        {
+            return Tense::Past;
+        }
+        match scan(true).0 {
+            Tense::None => scan(false).0,
             t => t,
         }
     }
