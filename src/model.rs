@@ -307,6 +307,19 @@ pub enum Source {
     Layout,
 }
 
+impl Source {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Source::Gazetteer => "gazetteer",
+            Source::Tagger => "tagger",
+            Source::Rule => "rule",
+            Source::Timex => "timex",
+            Source::Actors => "actors",
+            Source::Layout => "layout",
+        }
+    }
+}
+
 /// A stretch of text that names something.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {

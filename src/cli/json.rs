@@ -44,6 +44,8 @@ pub struct MentionOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<&'a str>,
     pub confidence: f32,
+    /// Which recognizer found it: gazetteer, tagger, rule, timex, layout.
+    pub source: &'static str,
 }
 
 #[derive(Serialize)]
@@ -124,6 +126,7 @@ pub fn document<'a>(doc: &'a Document, an: &'a Analysis) -> DocOut<'a> {
             iso: m.iso.as_deref(),
             value: m.value.as_deref(),
             confidence: (m.confidence * 1000.0).round() / 1000.0,
+            source: m.source.as_str(),
         })
         .collect();
     let events = an

@@ -209,6 +209,18 @@ fn gazetteer_candidates(text: &str, hits: &[GazHit], tagged: &[Tagged], out: &mu
         // Inside a longer tagged name, the gazetteer reading loses unless the
         // name is also a dictionary entry of its own (checked by length).
         let priority = if inside_longer_name { 20 } else { priority };
+        // A place or organization name the tagger reads as another class in
+        // this context ("Somerset beat Essex": teams) yields unless the
+        // dictionary is near certain.
+        let tagger_disagrees = over.iter().any(|t| {
+            t.confidence >= 0.5
+                && match h.kind {
+                    GazKind::Place => t.label != NerLabel::Loc,
+                    GazKind::Organization => t.label != NerLabel::Org,
+                    _ => false,
+                }
+        });
+        let priority = if tagger_disagrees && h.confidence < 0.9 { 30 } else { priority };
         out.push(Candidate {
             start: h.start,
             end: h.end,
