@@ -12,6 +12,8 @@ pub mod cli;
 pub mod corpus;
 pub mod error;
 pub mod events;
+pub mod export;
+pub mod graph;
 pub mod layout;
 pub mod model;
 pub mod pipeline;
@@ -20,6 +22,7 @@ pub mod questions;
 pub mod rdf;
 pub mod recognize;
 pub mod resolve;
+pub mod serve;
 pub mod store;
 pub mod text;
 

@@ -62,8 +62,14 @@ impl Pipeline {
                 p.publisher = Some(resolve::organization_key(pb, gaz));
             }
         }
-        let (mentions, mut diagnostics) = recognize::recognize(doc, seg, &publications, &self.recognizers);
-        let (entities, mention_entity) = resolve::resolve(&mentions, &publications, gaz, &self.actors);
+        let (mut mentions, mut diagnostics) = recognize::recognize(doc, seg, &publications, &self.recognizers);
+        let (mut entities, mut mention_entity) = resolve::resolve(&mentions, &publications, gaz, &self.actors);
+        let added = resolve::roles::link_role_mentions(&doc.text, &mut mentions, &mut entities, &mut mention_entity, |s| {
+            layout::owner(&publications, s)
+        });
+        if added > 0 {
+            sort_mentions(&mut mentions, &mut mention_entity, &mut entities);
+        }
         let input = events::Input {
             text: &doc.text,
             seg,
@@ -75,5 +81,28 @@ impl Pipeline {
         let (events, ev_diags) = events::extract(&input);
         diagnostics.extend(ev_diags);
         Analysis { publications, mentions, entities, mention_entity, events, diagnostics }
+    }
+}
+
+/// Put mentions back in text order, keeping their entity links.
+fn sort_mentions(mentions: &mut Vec<crate::model::Mention>, link: &mut Vec<Option<usize>>, entities: &mut [crate::model::Entity]) {
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (mentions[i].span.start, mentions[i].span.end));
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let old_m = std::mem::take(mentions);
+    let old_l = std::mem::take(link);
+    let mut slots: Vec<Option<crate::model::Mention>> = old_m.into_iter().map(Some).collect();
+    for &old in &order {
+        mentions.push(slots[old].take().expect("each mention once"));
+        link.push(old_l[old]);
+    }
+    for e in entities.iter_mut() {
+        for m in e.mentions.iter_mut() {
+            *m = new_index[*m];
+        }
+        e.mentions.sort_unstable();
     }
 }

@@ -404,3 +404,48 @@ fn stdin_and_nquads_output() {
     assert!(nq.lines().all(|l| l.trim_end().ends_with("<https://w3id.org/dossier/id/graph/s1> .")));
     assert!(nq.contains("<https://w3id.org/dossier/id/country/DE>"));
 }
+
+#[test]
+fn one_person_across_documents() {
+    // "Khamenei", "Ayatollah Ali Khamenei", "Iran's Supreme Leader Ali Khamenei"
+    // in three documents of three formats are one person with three publications.
+    let store = temp_store("khamenei");
+    ok(bin().args(["ingest", "-q", "--store"]).arg(&store).arg(fixture("multi")));
+    let csv = ok(bin().args(["query", "--format", "csv", "--store"]).arg(&store).arg(
+        "SELECT ?p (COUNT(DISTINCT ?pub) AS ?n) WHERE { ?pub schema:mentions ?p . ?p a schema:Person ; schema:alternateName|schema:name ?name . FILTER(CONTAINS(?name, \"Khamenei\")) } GROUP BY ?p",
+    ));
+    let rows: Vec<&str> = csv.lines().skip(1).filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(rows.len(), 1, "one person IRI: {csv}");
+    assert!(rows[0].starts_with("https://w3id.org/dossier/id/person/ali-khamenei,3"), "{csv}");
+    // Role and affiliation as of the publication date, from the actor dictionary.
+    let csv = ok(bin().args(["query", "--format", "csv", "--store"]).arg(&store).arg(
+        "SELECT DISTINCT ?role ?iso WHERE { id:person/ali-khamenei schema:jobTitle ?role ; schema:nationality/dossier:iso3166 ?iso }",
+    ));
+    assert!(csv.contains("Supreme Leader,IR"), "{csv}");
+    // "the Supreme Leader" joins him where he is the only one with that role.
+    let docs = extract(&[fixture("multi/khamenei_speech.txt").to_str().unwrap()]);
+    let role = mentions(&docs[0], "Person").into_iter().find(|m| m["text"] == "Supreme Leader").expect("role mention");
+    assert!(role["iri"].as_str().unwrap().ends_with("/person/ali-khamenei"));
+}
+
+#[test]
+fn user_actor_dictionary_with_dated_roles() {
+    let docs = extract(&["--format", "jsonl", "--actors", fixture("actors.tsv").to_str().unwrap(), fixture("pages/okonjo.txt").to_str().unwrap()]);
+    let persons = mentions(&docs[0], "Person");
+    let iris: std::collections::BTreeSet<&str> = persons.iter().map(|m| m["iri"].as_str().unwrap()).collect();
+    assert_eq!(iris.len(), 1, "Okonjo and Amara Okonjo are one person: {iris:?}");
+    // The role as of the publication date (June 2023) is the later one.
+    let store = temp_store("actors");
+    ok(bin().args(["ingest", "-q", "--actors"]).arg(fixture("actors.tsv")).arg("--store").arg(&store).arg(fixture("pages/okonjo.txt")));
+    let csv = ok(bin().args(["query", "--format", "csv", "--store"]).arg(&store).arg(
+        "SELECT ?role ?iso WHERE { ?p a schema:Person ; schema:name \"Amara Okonjo\" ; schema:jobTitle ?role ; schema:nationality/dossier:iso3166 ?iso }",
+    ));
+    assert!(csv.contains("Ambassador to the United Nations,NG"), "{csv}");
+    // A malformed actors file is an error naming the file.
+    let bad = std::env::temp_dir().join(format!("dossier-bad-actors-{}.tsv", std::process::id()));
+    std::fs::write(&bad, "canonical\taliases\tcountry\trole\tfrom\tto\tsameAs\nX\t\tZZZZ\t\tnot-a-date\t\t\n").unwrap();
+    let out = run(bin().args(["extract", "-q", "--actors"]).arg(&bad).arg(fixture("pages/okonjo.txt")));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("dossier-bad-actors") && err.contains("line 2"), "{err}");
+}

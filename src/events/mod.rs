@@ -589,15 +589,17 @@ fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
     let mut i = 0;
     while i < words.len() {
         let mut matched: Option<(&'static Named, usize)> = None;
-        for n in named::NAMED {
+        let nonamed = std::env::var_os("EV2_NONAMED").is_some(); // TEMP-EXPERIMENT
+        for al in named::Aliases::get().starting(words[i]).iter().filter(|_| !nonamed) {
+            let n = &named::NAMED[al.event];
             let year = PartialDate::parse(n.date).and_then(|d| d.year);
             if !sent_years.is_empty() && year.is_some_and(|y| !sent_years.contains(&y)) {
                 continue;
             }
-            let ctx_ok = sent_isos.iter().any(|c| c == n.iso) || dominant.as_deref() == Some(n.iso);
-            let try_list = |list: &[&str]| list.iter().filter_map(|al| named::match_at(&named::alias_words(al), &words, i)).max();
-            let end = try_list(n.aliases).or_else(|| if ctx_ok { try_list(n.context_aliases) } else { None });
-            if let Some(e) = end {
+            if al.context && !(sent_isos.iter().any(|c| c == n.iso) || dominant.as_deref() == Some(n.iso)) {
+                continue;
+            }
+            if let Some(e) = named::match_at(&al.words, &words, i) {
                 if matched.is_none_or(|(_, me)| e > me) {
                     matched = Some((n, e));
                 }

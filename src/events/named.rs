@@ -96,30 +96,99 @@ pub const NAMED: &[Named] = &[
         ["operation true promise"], []),
 ];
 
-/// Words of an alias pattern (`…` = gap).
-pub fn alias_words(alias: &str) -> Vec<&str> {
-    alias.split(' ').filter(|w| !w.is_empty()).collect()
+/// Tokens of an alias pattern, cut like document text (`crate::text`):
+/// lower case, typographic apostrophes made plain, "'s" split off; `…`
+/// stays a gap marker.
+pub fn alias_words(alias: &str) -> Vec<String> {
+    let seg = crate::text::segment(alias);
+    (0..seg.tokens.len()).map(|i| seg.token_text(alias, i).to_lowercase().replace('\u{2019}', "'")).collect()
 }
 
-/// Match `pat` (words, `…` gap) at `words[i..]`; returns the end index.
-pub fn match_at(pat: &[&str], words: &[&str], i: usize) -> Option<usize> {
+/// One alias, compiled.
+#[derive(Debug)]
+pub struct Alias {
+    /// Index into [`NAMED`].
+    pub event: usize,
+    pub words: Vec<String>,
+    /// Needs the event's country in context.
+    pub context: bool,
+}
+
+/// All aliases, compiled once, indexed by their first word (and the first
+/// part of a hyphenated first word, which title case splits).
+pub struct Aliases {
+    pub by_first: std::collections::HashMap<String, Vec<Alias>>,
+}
+
+impl Aliases {
+    pub fn get() -> &'static Aliases {
+        static A: std::sync::OnceLock<Aliases> = std::sync::OnceLock::new();
+        A.get_or_init(|| {
+            let mut by_first: std::collections::HashMap<String, Vec<Alias>> = std::collections::HashMap::new();
+            for (k, n) in NAMED.iter().enumerate() {
+                for (list, context) in [(n.aliases, false), (n.context_aliases, true)] {
+                    for al in list {
+                        let words = alias_words(al);
+                        let Some(first) = words.first().cloned() else { continue };
+                        let head = first.split('-').next().unwrap_or("").to_string();
+                        if !head.is_empty() && head != first {
+                            by_first.entry(head).or_default().push(Alias { event: k, words: words.clone(), context });
+                        }
+                        by_first.entry(first).or_default().push(Alias { event: k, words, context });
+                    }
+                }
+            }
+            Aliases { by_first }
+        })
+    }
+
+    /// Aliases that may start at a word.
+    pub fn starting(&self, w: &str) -> &[Alias] {
+        self.by_first.get(w).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// How many words from `words[j..]` spell the pattern word `p`: one equal
+/// word, or a hyphenated compound split in the text ("Full", "-", "Scale").
+fn spell(p: &str, words: &[&str], j: usize) -> Option<usize> {
+    if words.get(j) == Some(&p) {
+        return Some(1);
+    }
+    if p.len() > 1 && p.contains('-') {
+        let mut acc = String::new();
+        for (k, w) in words.iter().enumerate().skip(j).take(7) {
+            acc.push_str(w);
+            if acc == p {
+                return Some(k + 1 - j);
+            }
+            if !p.starts_with(acc.as_str()) {
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// Match `pat` (words, `…` = gap of up to five words) at `words[i..]`;
+/// returns the end index.
+pub fn match_at<S: AsRef<str>>(pat: &[S], words: &[&str], i: usize) -> Option<usize> {
     let mut k = i;
     let mut gap = false;
     for p in pat {
-        if *p == "…" {
+        let p = p.as_ref();
+        if p == "…" {
             gap = true;
             continue;
         }
         let limit = if gap { 6 } else { 1 };
         let mut found = None;
         for j in k..(k + limit).min(words.len()) {
-            if words[j] == *p {
-                found = Some(j);
+            if let Some(n) = spell(p, words, j) {
+                found = Some(j + n);
                 break;
             }
         }
-        let j = found?;
-        k = j + 1;
+        k = found?;
         gap = false;
     }
     (k > i).then_some(k)

@@ -32,6 +32,8 @@ impl B {
             topics: vec![],
             url: None,
             body: span(text, 0, text.len()),
+            headings: vec![],
+            furniture: vec![],
         }];
         B { text: text.to_string(), mentions: vec![], entities: vec![], me: vec![], pubs }
     }

@@ -317,7 +317,11 @@ pub fn document_quads(doc: &Document, an: &Analysis) -> Vec<Quad> {
         if let Some(c) = &e.country {
             if e.kind != EntityKind::Country {
                 let ci = entity_iri(EntityKind::Country, c);
-                let prop = if e.kind == EntityKind::Place { "containedInPlace" } else { "nationality" };
+                let prop = match e.kind {
+                    EntityKind::Place => "containedInPlace",
+                    EntityKind::Organization => "location",
+                    _ => "nationality",
+                };
                 g.add(ei.clone(), nn(SCHEMA, prop), ci);
             }
         }

@@ -10,6 +10,7 @@
 //! ([`actors`]) give canonical names and roles as of the publication date.
 
 pub mod actors;
+pub mod roles;
 
 use crate::model::{Entity, EntityKind, Mention, MentionType, Publication};
 use crate::recognize::gazetteer::{GazKind, Gazetteer};
