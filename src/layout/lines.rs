@@ -73,20 +73,48 @@ const LISTING_HEADINGS: &[&str] = &[
 /// Lines that close a listing block.
 const LISTING_ENDS: &[&str] = &["view all publications", "view all", "see all publications", "see all", "load more"];
 
-/// The listing block: index of its heading line and of the line after its
-/// last item (exclusive).
-pub fn find_listing(text: &str, lines: &[Line]) -> Option<(usize, usize)> {
-    let heading = lines.iter().position(|l| {
+/// A listing block: where the main text stops, where the items begin, and
+/// the line after the last item (indices into the lines).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Listing {
+    pub main_end: usize,
+    pub items: usize,
+    pub end: usize,
+}
+
+/// Find the listing block: after a heading such as "Related Publications",
+/// or, on a listing page without one, from the first item on.
+pub fn find_listing(text: &str, lines: &[Line]) -> Option<Listing> {
+    let (main_end, items) = match lines.iter().position(|l| {
         l.kind == LineKind::Text && {
             let s = text[l.start..l.end].trim().trim_end_matches(':').to_lowercase();
             LISTING_HEADINGS.contains(&s.as_str())
         }
-    })?;
-    let end = lines[heading + 1..]
+    }) {
+        Some(h) => (h, h + 1),
+        None => {
+            let first = headless_listing(text, lines)?;
+            (first, first)
+        }
+    };
+    let end = lines[items..]
         .iter()
         .position(|l| {
             l.kind == LineKind::Text && LISTING_ENDS.contains(&text[l.start..l.end].trim().to_lowercase().as_str())
         })
-        .map_or(lines.len(), |p| heading + 1 + p);
-    Some((heading, end))
+        .map_or(lines.len(), |p| items + p);
+    Some(Listing { main_end, items, end })
+}
+
+/// A listing page without a heading: it starts at the first item, a title
+/// printed twice and followed by a date line. Returns that item's first line.
+fn headless_listing(text: &str, lines: &[Line]) -> Option<usize> {
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kind == LineKind::Text).collect();
+    content.windows(3).find_map(|w| {
+        let (a, b, c) = (&lines[w[0]], &lines[w[1]], &lines[w[2]]);
+        let ta = text[a.start..a.end].trim();
+        let repeated = ta.len() >= 8 && ta == text[b.start..b.end].trim();
+        let dated = crate::recognize::timex::parse_date_line(text[c.start..c.end].trim()).is_some_and(|d| d.year.is_some());
+        (repeated && dated).then_some(w[0])
+    })
 }

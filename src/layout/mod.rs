@@ -25,13 +25,13 @@ pub fn publications(doc: &Document) -> Vec<Publication> {
     let idx = CharIndex::new(&doc.text);
     let lines = lines::split(&doc.text);
     let listing = lines::find_listing(&doc.text, &lines);
-    let main_end = listing.map_or(doc.text.len(), |(start, _)| lines[start].start);
+    let main_end = listing.map_or(doc.text.len(), |l| lines.get(l.main_end).map_or(doc.text.len(), |x| x.start));
     let main_lines: Vec<&Line> = lines.iter().filter(|l| l.end <= main_end).collect();
 
     let mut main = main_publication(doc, &main_lines, &idx, main_end);
     let mut out = Vec::new();
-    if let Some((start, end)) = listing {
-        for mut item in listed_items(&doc.text, &lines[start + 1..end], &idx) {
+    if let Some(l) = listing {
+        for mut item in listed_items(&doc.text, &lines[l.items..l.end], &idx) {
             if item.publisher.is_none() {
                 item.publisher = main.publisher.clone();
             }
@@ -77,6 +77,7 @@ fn main_publication(doc: &Document, lines: &[&Line], idx: &CharIndex, end: usize
     let mut published = meta.published;
     let mut date_span = None;
     let mut authors = meta.authors.clone();
+    let mut byline_org: Option<String> = None;
     for l in lines.iter().take(12) {
         let s = &text[l.start..l.end];
         if date_span.is_none() {
@@ -90,8 +91,12 @@ fn main_publication(doc: &Document, lines: &[&Line], idx: &CharIndex, end: usize
         }
         if let Some(names) = byline(s) {
             furniture.push(idx.span(l.start, l.end));
+            let (persons, org) = split_byline(names);
             if authors.is_empty() {
-                authors = names;
+                authors = persons;
+            }
+            if byline_org.is_none() {
+                byline_org = org;
             }
         }
     }
@@ -100,7 +105,7 @@ fn main_publication(doc: &Document, lines: &[&Line], idx: &CharIndex, end: usize
     }
     // Author bios such as "Viola Gienger is a senior writer at USIP." name
     // authors and the publisher.
-    let mut publisher = meta.publisher.clone();
+    let mut publisher = meta.publisher.clone().or(byline_org);
     for l in lines.iter().rev().take(40) {
         let s = &text[l.start..l.end];
         if let Some((name, org)) = bio_line(s) {
@@ -183,7 +188,9 @@ fn listed_items(text: &str, lines: &[Line], idx: &CharIndex) -> Vec<Publication>
             let s = text[l.start..l.end].trim();
             let line_span = idx.span(l.start, l.end);
             if let Some(names) = byline(s) {
-                pubn.authors = names;
+                let (persons, org) = split_byline(names);
+                pubn.authors = persons;
+                pubn.publisher = org;
                 pubn.furniture.push(line_span);
                 continue;
             }
@@ -266,7 +273,28 @@ fn byline(line: &str) -> Option<Vec<String>> {
         return None;
     }
     let names: Vec<String> = split_names(list);
-    (!names.is_empty() && names.iter().all(|n| looks_like_name(n))).then_some(names)
+    (!names.is_empty() && names.iter().all(|n| looks_like_name(n) || is_organization_name(n))).then_some(names)
+}
+
+/// Words that end the names of organizations, not people ("Atlantic
+/// Council", "Reuters Staff", "Gulf News Desk").
+const ORG_HEADS: &[&str] = &[
+    "council", "institute", "institution", "center", "centre", "foundation", "agency", "group", "staff", "news",
+    "press", "editors", "editorial", "board", "team", "office", "desk", "service", "committee", "program",
+    "programme", "forum", "review", "times", "post", "journal", "network", "association", "university",
+    "ministry", "department", "reporters", "correspondents", "wire", "media", "project", "initiative",
+];
+
+fn is_organization_name(s: &str) -> bool {
+    s.split_whitespace()
+        .last()
+        .is_some_and(|w| ORG_HEADS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str()))
+}
+
+/// Split byline names into persons and an organization.
+fn split_byline(names: Vec<String>) -> (Vec<String>, Option<String>) {
+    let (orgs, persons): (Vec<String>, Vec<String>) = names.into_iter().partition(|n| is_organization_name(n));
+    (persons, orgs.into_iter().next())
 }
 
 /// Split an author list on ";", ",", " and ", "&", dropping degrees.

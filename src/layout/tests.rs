@@ -129,3 +129,24 @@ fn odd_pages_do_not_panic() {
         assert!(!pubs.is_empty());
     }
 }
+
+#[test]
+fn organization_bylines_name_the_publisher() {
+    let text = "What to Know About the Takeover\n\nBy Atlantic Council\n\nThe group took the capital on Sunday.";
+    let d = doc(text, DocMeta { title: Some("What to Know About the Takeover".into()), ..Default::default() });
+    let p = &publications(&d)[0];
+    assert!(p.authors.is_empty());
+    assert_eq!(p.publisher.as_deref(), Some("Atlantic Council"));
+}
+
+#[test]
+fn listing_pages_without_a_heading() {
+    let text = "How Sanctions Shape the War\n\nHow Sanctions Shape the War\n\nWednesday, March 30, 2022\n\nBy: Lena Ortiz\n\nThe measures have cut revenue.\n\nType: Analysis and Commentary\n\nGlobal PolicyEconomics\n\nWhat the Talks Mean\n\nWhat the Talks Mean\n\nMonday, March 28, 2022\n\nBy: Omar Said\n\nDelegations met in Istanbul.\n\nType: Analysis";
+    let pubs = publications(&doc(text, DocMeta::default()));
+    assert_eq!(pubs.len(), 3, "{pubs:#?}");
+    assert_eq!(pubs[1].title.as_deref(), Some("How Sanctions Shape the War"));
+    assert_eq!(pubs[1].types, ["Analysis and Commentary"]);
+    assert_eq!(pubs[1].topics, ["Global Policy", "Economics"]);
+    assert_eq!(pubs[2].published, Some(PartialDate::ymd(2022, 3, 28)));
+    assert_eq!(pubs[2].authors, ["Omar Said"]);
+}
