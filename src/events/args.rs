@@ -65,6 +65,11 @@ fn is_temporal_tok(doc: &Doc, t: usize) -> bool {
     doc.ment_tok.get(t).copied().flatten().is_some_and(|m| doc.mention(m).kind.is_temporal())
 }
 
+/// Talks, agreements, cooperation: no direction between participants.
+pub fn is_symmetric(plover: &str) -> bool {
+    symmetric(plover)
+}
+
 fn symmetric(plover: &str) -> bool {
     matches!(plover, "CONSULT" | "AGREE" | "SUPPORT" | "COOPERATE")
 }
@@ -501,8 +506,10 @@ pub fn assign_dates(doc: &Doc, s: usize, cands: &mut [Cand]) {
             continue;
         }
         for (k, d) in dates.iter().enumerate() {
-            if d.1 <= c.tok.0 && c.tok.0 - d.1 <= 4 && (d.1..c.tok.0).all(|x| !matches!(doc.word(x), "," | "on" | "in" | "of" | "and" | "to" | "at" | "." | "the" | "a")) {
-                let prev = if d.0 > a { doc.word(d.0 - 1) } else { "" };
+            let prev = if d.0 > a { doc.word(d.0 - 1) } else { "" };
+            // "the February 1, 2021, coup": the comma closing the date
+            let closing = |x: usize| x == d.1 && matches!(prev, "the" | "its" | "their" | "this" | "last");
+            if d.1 <= c.tok.0 && c.tok.0 - d.1 <= 4 && (d.1..c.tok.0).all(|x| closing(x) || !matches!(doc.word(x), "," | "on" | "in" | "of" | "and" | "to" | "at" | "." | "the" | "a")) {
                 if matches!(prev, "the" | "a" | "an" | "last" | "this" | "its" | "their" | "," | "") || d.0 == a || doc.word(d.1) == "'s" || (d.1 < c.tok.0 && doc.word(d.1) == "'s") {
                     c.date = Some(d.2);
                     c.date_tok = Some(d.0);
@@ -512,8 +519,28 @@ pub fn assign_dates(doc: &Doc, s: usize, cands: &mut [Cand]) {
             }
         }
     }
+    // 1b. "the coup of February 1, 2021": a date right after the noun and "of"
+    for c in cands.iter_mut() {
+        if c.entry.pos != Pos::Noun || c.date.is_some() {
+            continue;
+        }
+        for (k, d) in dates.iter().enumerate() {
+            if !claimed[k] && d.0 == c.tok.1 + 1 && doc.word(c.tok.1) == "of" && d.2.day.is_some() {
+                c.date = Some(d.2);
+                c.date_tok = Some(d.0);
+                claimed[k] = true;
+                break;
+            }
+        }
+    }
     // 2. nearest free date, unless another trigger is nearer or a separator intervenes
-    let dist = |c: &Cand, d: &(usize, usize, PartialDate)| if d.1 <= c.tok.0 { c.tok.0 - d.1 } else { d.0.saturating_sub(c.tok.1) };
+    // token distance, a comma counting as a clause boundary: "Following
+    // the coup by the army on February 1, 2021, fighting exploded" dates
+    // the coup, not the fighting
+    let dist = |c: &Cand, d: &(usize, usize, PartialDate)| {
+        let (lo, hi) = if d.1 <= c.tok.0 { (d.1, c.tok.0) } else { (c.tok.1, d.0) };
+        hi.saturating_sub(lo) + 6 * (lo..hi).filter(|&x| doc.word(x) == ",").count()
+    };
     let n = cands.len();
     for i in 0..n {
         if cands[i].date.is_some() || !cands[i].alive {
@@ -542,6 +569,152 @@ pub fn assign_dates(doc: &Doc, s: usize, cands: &mut [Cand]) {
         if let Some((k, _)) = best {
             cands[i].date = Some(dates[k].2);
             cands[i].date_tok = Some(dates[k].0);
+        }
+    }
+}
+
+/// A small count word or number: "one", "a", "three", "3", "third".
+fn count_word(w: &str) -> Option<i32> {
+    const WORDS: [&str; 21] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    ];
+    const ORD: [&str; 21] = [
+        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+        "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    ];
+    if matches!(w, "a" | "an") {
+        return Some(1);
+    }
+    if let Some(i) = WORDS.iter().position(|x| *x == w).or_else(|| ORD.iter().position(|x| !x.is_empty() && *x == w)) {
+        return i32::try_from(i).ok().filter(|n| *n > 0);
+    }
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return digits.parse().ok().filter(|n| *n > 0 && *n < 200);
+    }
+    None
+}
+
+/// Subtract years and months from a date, keeping its precision (a day
+/// that does not exist in the target month keeps the month only).
+fn minus(d: PartialDate, years: i32, months: i32) -> Option<PartialDate> {
+    let y = d.year?;
+    let Some(m) = d.month else {
+        return (months == 0).then_some(PartialDate { year: Some(y - years), month: None, day: None });
+    };
+    let total = y * 12 + i32::try_from(m).ok()? - 1 - years * 12 - months;
+    let (ny, nm) = (total.div_euclid(12), u32::try_from(total.rem_euclid(12)).ok()? + 1);
+    let mut out = PartialDate { year: Some(ny), month: Some(nm), day: d.day };
+    if d.day.is_some() && !out.is_complete() {
+        out.day = None;
+    }
+    Some(out)
+}
+
+/// Dates counted back from an anniversary: "one year since Russia's
+/// invasion", "three years after the military overthrew", "the third
+/// anniversary of the coup", "the coup two years ago". The reference is a
+/// complete date earlier in the sentence ("February 24 will mark one year
+/// since …"), which keeps the day, else the publication's date, which
+/// keeps the month only (a page published near an anniversary is rarely
+/// published on it). A date the trigger's own phrase gives ("the
+/// anniversary of the February 1, 2021, coup") is kept.
+pub fn anniversary_dates(doc: &Doc, s: usize, cands: &mut [Cand]) {
+    let seg = doc.input.seg;
+    let Some(sent) = seg.sentences.get(s) else { return };
+    let (a, b) = (sent.tokens.start, sent.tokens.end.min(seg.tokens.len()));
+    for c in cands.iter_mut() {
+        if !c.alive || c.tok.0 < a || c.tok.0 > b {
+            continue;
+        }
+        let mut span: Option<(i32, i32, usize)> = None; // years, months, phrase start
+        let lo = c.tok.0.saturating_sub(10).max(a);
+        let mut j = c.tok.0;
+        while j > lo {
+            j -= 1;
+            let w = doc.word(j);
+            if matches!(w, "," | ";" | "." | ":" | "—" | "–") {
+                break;
+            }
+            if matches!(w, "after" | "since") && j >= a + 2 {
+                let unit = doc.word(j - 1);
+                if let Some(n) = count_word(doc.word(j - 2)) {
+                    match unit {
+                        "year" | "years" => span = Some((n, 0, j - 2)),
+                        "month" | "months" => span = Some((0, n, j - 2)),
+                        _ => {}
+                    }
+                }
+                break;
+            }
+            if w == "of" && j > a && doc.word(j - 1) == "anniversary" {
+                // "third anniversary", "one-year anniversary", "One - Year Anniversary", "10th anniversary"
+                let k = j - 1;
+                let p1 = if k > a { doc.word(k - 1) } else { "" };
+                let n = count_word(p1)
+                    .or_else(|| p1.strip_suffix("-year").and_then(count_word))
+                    .or_else(|| (p1 == "year" && k >= a + 3 && doc.word(k - 2) == "-").then(|| count_word(doc.word(k - 3))).flatten());
+                if let Some(n) = n {
+                    span = Some((n, 0, k.saturating_sub(3).max(a)));
+                }
+                break;
+            }
+        }
+        if span.is_none() {
+            // "the coup two years ago"
+            let mut t = c.tok.1;
+            while t + 2 < b && t < c.tok.1 + 8 {
+                if doc.word(t + 2) == "ago" && matches!(doc.word(t + 1), "year" | "years") {
+                    if let Some(n) = count_word(doc.word(t)) {
+                        span = Some((n, 0, c.tok.0));
+                    }
+                    break;
+                }
+                if matches!(doc.word(t), "," | ";" | ".") {
+                    break;
+                }
+                t += 1;
+            }
+        }
+        let Some((years, months, phrase)) = span else { continue };
+        // "nearly twenty years after", "more than a year since": approximate
+        let approx = phrase > a && matches!(doc.word(phrase - 1), "nearly" | "almost" | "about" | "around" | "roughly" | "some" | "over" | "than" | "just" | "under" | "approximately" | "several");
+        // the trigger's own date, given after the anniversary phrase
+        if c.date.is_some_and(|d| d.is_complete()) && c.date_tok.is_some_and(|t| t > phrase) {
+            continue;
+        }
+        // a complete date before the phrase, else the publication's
+        let mut reference: Option<(PartialDate, bool)> = None;
+        let mut t = a;
+        while t < phrase {
+            if let Some(m) = doc.ment_tok[t] {
+                let mm = doc.mention(m);
+                if mm.kind == MentionType::Date {
+                    if let Some(d) = mm.value.as_deref().and_then(PartialDate::parse).filter(PartialDate::is_complete) {
+                        reference = Some((d, true));
+                    }
+                }
+                t = doc.ment_range[m].1.max(t + 1);
+                continue;
+            }
+            t += 1;
+        }
+        if reference.is_none() {
+            let published = c.publication.and_then(|p| doc.input.publications.get(p)).and_then(|p| p.published);
+            reference = published.filter(|d| d.year.is_some()).map(|d| (d, false));
+        }
+        let Some((mut r, exact)) = reference else { continue };
+        if !exact || approx {
+            r.day = None;
+        }
+        if approx && years > 0 {
+            r.month = None;
+        }
+        if let Some(d) = minus(r, years, months) {
+            c.date = Some(d);
+            c.date_tok = None;
+            c.evidence.push(if exact { "date:anniversary".to_string() } else { "date:anniversary-of-publication".to_string() });
         }
     }
 }

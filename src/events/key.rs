@@ -3,10 +3,16 @@
 //! A key names one real-world occurrence so that every publication and
 //! every document describing it gets the same string (the rdf stage turns
 //! it into an IRI). It is built only from what the event stage resolved:
-//! the PLOVER type family, the date, and the place country (else the actor
-//! countries):
+//! the PLOVER type family, the date, and one canonical country (chosen by
+//! `super::key_countries`: the primary place country, else the target or
+//! source country; symmetric events such as talks keep their sorted
+//! participant countries):
 //!
-//! `ASSAULT+2024-01-28+JO`, `CONSULT+2013-02-26+KZ`, `SANCTION+2013-02+IR-US`.
+//! `ASSAULT+2024-01-28+JO`, `CONSULT+2013-02-26+KZ`, `CONSULT+2013-02-08+IR-US`.
+//!
+//! Undated news (no dateline, "on Tuesday") gets a participant key on the
+//! publication's main event instead: `EVENT+person:<key>` or, with the
+//! publication's year, `EVENT+2013+person:<key>` (`super::main_participant_keys`).
 //!
 //! Events without a usable date or country get a document-local key
 //! (`local:…`, unique to the document text and trigger offset) unless a
@@ -31,11 +37,16 @@ pub struct KeyConfig {
     pub actor_countries: bool,
     /// At most this many countries in a key (more: too vague, local key).
     pub max_countries: usize,
+    /// Key a publication's main event on its central person when it has no
+    /// date-and-place key (`super::main_participant_keys`).
+    pub participant_keys: bool,
+    /// Add the publication's year to participant keys when it is known.
+    pub participant_year: bool,
 }
 
 impl Default for KeyConfig {
     fn default() -> Self {
-        KeyConfig { families: true, month_dates: true, yearless_dates: false, actor_countries: true, max_countries: 3 }
+        KeyConfig { families: true, month_dates: true, yearless_dates: false, actor_countries: true, max_countries: 3, participant_keys: true, participant_year: true }
     }
 }
 

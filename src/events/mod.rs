@@ -14,12 +14,21 @@
 //!    actor before the trigger, target after "on/against/into" or as the
 //!    object, places after "in/at/near", participants of "X-Y talks" and
 //!    "talks among A, B and C", passives ("were killed in … by …"), dates
-//!    by proximity and prepositions;
-//! 3. named events ([`named`]) and "Operation <Name>";
+//!    by proximity (a comma counts as a clause boundary) and prepositions,
+//!    "the February 1, 2021, coup", "the coup of February 1, 2021", and
+//!    dates counted back from anniversaries ("one year since …", "three
+//!    years after …", "the third anniversary of …");
+//! 3. named events ([`named`]: a general-knowledge table of major world
+//!    events) and "Operation <Name>";
 //! 4. merging: triggers of one occurrence in one sentence ("killed … in a
-//!    drone strike"), anaphors ("the attack") to the latest compatible event
-//!    of the same publication, then equal keys ([`key`]) across
-//!    publications of the page.
+//!    drone strike", but not across a fronted "Following the coup …,"),
+//!    anaphors ("the attack") to the latest compatible event of the same
+//!    publication, then equal keys ([`key`]) across publications of the
+//!    page. A key names one canonical country ([`key_countries`]: primary
+//!    place, else target/source or participants, else the one country of
+//!    the sentence or of the publication); a publication's main event with
+//!    no date-and-place key is keyed on its central person
+//!    ([`main_participant_keys`]). Every merge records its evidence.
 
 pub mod args;
 pub mod key;
@@ -73,6 +82,7 @@ pub fn extract_with(input: &Input, cfg: &Config) -> (Vec<Event>, Vec<Diagnostic>
             args::attach(&doc, c, &ranges);
         }
         args::assign_dates(&doc, s, &mut cands[start..]);
+        args::anniversary_dates(&doc, s, &mut cands[start..]);
         absorb_themes(&doc, &mut cands, start);
         apply_named(&doc, s, &mut cands, start);
         merge_in_sentence(&doc, &mut cands[start..], &cfg.key);
@@ -189,7 +199,8 @@ impl<'a> Doc<'a> {
         }
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         match counts.as_slice() {
-            [(c, n)] if *n >= 2 => Some(c.clone()),
+            // the only country the publication names
+            [(c, _)] => Some(c.clone()),
             [(c, n), (_, m), ..] if *n >= 2 && *n >= 2 * *m => Some(c.clone()),
             _ => None,
         }
@@ -589,8 +600,7 @@ fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
     let mut i = 0;
     while i < words.len() {
         let mut matched: Option<(&'static Named, usize)> = None;
-        let nonamed = std::env::var_os("EV2_NONAMED").is_some(); // TEMP-EXPERIMENT
-        for al in named::Aliases::get().starting(words[i]).iter().filter(|_| !nonamed) {
+        for al in named::Aliases::get().starting(words[i]) {
             let n = &named::NAMED[al.event];
             let year = PartialDate::parse(n.date).and_then(|d| d.year);
             if !sent_years.is_empty() && year.is_some_and(|y| !sent_years.contains(&y)) {
@@ -705,7 +715,11 @@ fn merge_in_sentence(doc: &Doc, cands: &mut [Cand], cfg: &KeyConfig) {
             let between: Vec<&str> = (a..b.max(a)).map(|t| doc.word(t)).collect();
             let sep = between.windows(2).any(|w| matches!((w[0], w[1]), ("in", "response") | ("in", "retaliation") | ("response", "to") | ("as", "well") | ("concurrent", "to") | ("along", "with")))
                 || between.iter().any(|w| matches!(*w, "after" | "following" | "since" | "before" | "amid" | "than" | "while" | "whereas" | "against" | ";" | "—" | "–" | "but" | "also" | "its" | "their"));
-            if sep {
+            // "Following the coup …, fighting exploded": a fronted
+            // adverbial holds an earlier occurrence
+            let fronted = between.contains(&",")
+                && (cands[i].tok.0.saturating_sub(4)..cands[i].tok.0).any(|t| matches!(doc.word(t), "following" | "after" | "since" | "before" | "amid" | "despite"));
+            if sep || fronted {
                 continue;
             }
             if !args_compatible(doc, &cands[i], &cands[j]) {
@@ -721,7 +735,9 @@ fn merge_in_sentence(doc: &Doc, cands: &mut [Cand], cfg: &KeyConfig) {
 }
 
 fn specificity(c: &Cand) -> u8 {
-    u8::from(c.named.is_some()) * 4 + u8::from(c.mode.is_some()) * 2 + u8::from(c.entry.pos == Pos::Noun)
+    // a curated trigger before a PETRARCH-only verb, which needs both
+    // actors to survive
+    u8::from(c.entry.tier == 1) * 8 + u8::from(c.named.is_some()) * 4 + u8::from(c.mode.is_some()) * 2 + u8::from(c.entry.pos == Pos::Noun)
 }
 
 /// No conflicting date, place country or source.
@@ -804,7 +820,7 @@ fn absorb(into: &mut Cand, other: Cand, why: &str) {
     if into.op_name.is_none() {
         into.op_name = other.op_name;
     }
-    if into.mode.is_none() {
+    if into.mode.is_none() && other.entry.tier == 1 && other.plover == into.plover {
         into.mode = other.mode;
     }
     into.needs_actor &= other.needs_actor;
@@ -900,23 +916,25 @@ fn build_events(doc: &Doc, cands: Vec<Cand>, cfg: &KeyConfig) -> Vec<Event> {
                 c.date = nd;
             }
         }
-        let mut pc = place_countries(doc, &c);
         let mut actors: Vec<usize> = Vec::new();
         for x in c.sources.iter().chain(&c.targets).chain(&c.actors) {
             if !actors.contains(x) {
                 actors.push(*x);
             }
         }
-        let ac = countries(doc, &actors);
-        if let Some(n) = c.named {
-            pc = vec![n.iso.to_string()];
-        }
+        let (pc, why) = match c.named {
+            Some(n) => (vec![n.iso.to_string()], "named"),
+            None => key_countries(doc, &mut c),
+        };
         let key = if let Some(op) = &c.op_name {
             format!("named:{op}")
         } else {
-            key::global_key(c.plover, c.date.as_ref(), &pc, &ac, cfg)
+            key::global_key(c.plover, c.date.as_ref(), &pc, &[], cfg)
                 .unwrap_or_else(|| key::local_key(c.plover, doc.text_hash, c.triggers.first().map_or(0, |s| s.cstart)))
         };
+        if !key.starts_with("local:") && !why.is_empty() && why != "named" {
+            c.evidence.push(format!("key-country:{why}"));
+        }
         if !key.starts_with("local:") {
             c.evidence.push(format!("key:{key}"));
         }
@@ -943,12 +961,188 @@ fn build_events(doc: &Doc, cands: Vec<Cand>, cfg: &KeyConfig) -> Vec<Event> {
             None => events.push(ev),
         }
     }
+    main_participant_keys(doc, &mut events, cfg);
     for e in &mut events {
         e.triggers.sort();
         e.publications.sort();
         e.publications.dedup();
     }
     events
+}
+
+/// Characters from a publication's start that count as its headline and lede.
+const LEDE: usize = 300;
+
+/// A publication's main event and its central participant. News without a
+/// usable date or place (no dateline, "on Tuesday") still names who the
+/// story is about: the publication's main event (the one its headline and
+/// lede mention most) gets a key on the person the publication names most
+/// (headline and lede counting double; named twice at least), with the
+/// publication's year when known: `EVENT+2013+person:ellen-degeneres`.
+/// Only a main event left with a document-local key is re-keyed; the type
+/// family is left out because one story's main event is typed differently
+/// by different reports ("hosts", "named host", "picked").
+fn main_participant_keys(doc: &Doc, events: &mut Vec<Event>, cfg: &KeyConfig) {
+    if !cfg.participant_keys {
+        return;
+    }
+    for (p, pb) in doc.input.publications.iter().enumerate() {
+        let lede_end = pb.span.start + LEDE;
+        // the person named most
+        let mut weight: Vec<(usize, usize, usize, usize)> = Vec::new(); // entity, weight, first offset, mentions
+        for (mi, m) in doc.input.mentions.iter().enumerate() {
+            if m.kind != MentionType::Person || m.publication != p {
+                continue;
+            }
+            let Some(e) = doc.entity_of(mi).filter(|&e| doc.entity(e).is_some_and(|en| en.kind == EntityKind::Person)) else { continue };
+            let w = if m.span.start < lede_end { 2 } else { 1 };
+            match weight.iter_mut().find(|x| x.0 == e) {
+                Some(x) => {
+                    x.1 += w;
+                    x.3 += 1;
+                }
+                None => weight.push((e, w, m.span.start, 1)),
+            }
+        }
+        let Some(&(person, _, _, n)) = weight.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))) else { continue };
+        if n < 2 {
+            continue;
+        }
+        // the main event
+        let score = |e: &Event| -> usize {
+            e.triggers.iter().filter(|t| pb.span.start <= t.start && t.start < pb.span.end.max(pb.span.start + 1)).map(|t| if t.start < lede_end { 2 } else { 1 }).sum()
+        };
+        let Some(main) = (0..events.len()).filter(|&i| events[i].publications.contains(&p)).max_by(|&a, &b| {
+            score(&events[a]).cmp(&score(&events[b])).then_with(|| events[b].triggers.first().map(|t| t.start).cmp(&events[a].triggers.first().map(|t| t.start)))
+        }) else {
+            continue;
+        };
+        if score(&events[main]) == 0 || !events[main].key.starts_with("local:") {
+            continue;
+        }
+        let Some(en) = doc.entity(person) else { continue };
+        let year = pb.published.and_then(|d| d.year).filter(|_| cfg.participant_year);
+        let key = match year {
+            Some(y) => format!("EVENT+{y:04}+person:{}", en.key),
+            None => format!("EVENT+person:{}", en.key),
+        };
+        let ev = &mut events[main];
+        ev.key = key.clone();
+        ev.evidence.push(format!("key:main-participant:{}", en.name));
+        ev.evidence.push(format!("key:{key}"));
+        if !ev.actors.contains(&person) {
+            ev.actors.push(person);
+        }
+        // another main event of the page with the same key: one event
+        if let Some(other) = (0..events.len()).find(|&i| i != main && events[i].key == key) {
+            let e = events.remove(main);
+            let o = if other > main { other - 1 } else { other };
+            merge_event(&mut events[o], e);
+        }
+    }
+}
+
+/// The country part of an event's key: one canonical country where the
+/// event happened, so that reports naming different sets of places and
+/// actors still meet. In order: the most often named place country (first
+/// named on ties); for a directed event the target country, else the
+/// source country (countries themselves before the countries of people and
+/// organizations); for a symmetric event (talks, agreements) the sorted
+/// participant countries; else the publication's dominant country, which
+/// then also becomes the event's place. Returns the countries and why.
+fn key_countries(doc: &Doc, c: &mut Cand) -> (Vec<String>, &'static str) {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for &p in &c.places {
+        if let Some(iso) = doc.country_of(p) {
+            match counts.iter_mut().find(|(x, _)| x == iso) {
+                Some(x) => x.1 += 1,
+                None => counts.push((iso.to_string(), 1)),
+            }
+        }
+    }
+    if let Some(best) = counts.iter().map(|x| x.1).max() {
+        // ties: a country that also takes part (target first), else the first named
+        let part: Vec<String> = c.targets.iter().chain(&c.sources).chain(&c.actors).filter_map(|&e| doc.country_of(e).map(str::to_string)).collect();
+        let tied: Vec<&String> = counts.iter().filter(|x| x.1 == best).map(|x| &x.0).collect();
+        let first = part.iter().find(|p| tied.contains(p)).or(tied.first().copied()).cloned().unwrap_or_default();
+        return (vec![first], if counts.len() > 1 { "primary-place" } else { "place" });
+    }
+    let is_country = |e: &usize| doc.entity(*e).is_some_and(|en| en.kind == EntityKind::Country);
+    let country_list = |ents: &[usize], strict: bool| -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for e in ents.iter().filter(|e| !strict || is_country(e)) {
+            if let Some(iso) = doc.country_of(*e) {
+                if !v.iter().any(|x| x == iso) {
+                    v.push(iso.to_string());
+                }
+            }
+        }
+        v
+    };
+    if args::is_symmetric(c.plover) {
+        let all: Vec<usize> = c.sources.iter().chain(&c.targets).chain(&c.actors).copied().collect();
+        for strict in [true, false] {
+            let mut v = country_list(&all, strict);
+            if !v.is_empty() {
+                v.sort();
+                return (v, "participants");
+            }
+        }
+    } else {
+        for strict in [true, false] {
+            for (list, why) in [(&c.targets, "target"), (&c.sources, "source")] {
+                if let Some(iso) = country_list(list, strict).into_iter().next() {
+                    return (vec![iso], why);
+                }
+            }
+        }
+    }
+    // the one country its sentence names ("the conflict in Myanmar
+    // following the military coup of February 1, 2021")
+    let dated = c.date.is_some_and(|d| d.year.is_some() && d.month.is_some());
+    if dated {
+        if let Some(sent) = doc.input.seg.sentences.get(c.sent) {
+            let mut isos: Vec<String> = Vec::new();
+            let mut t = sent.tokens.start;
+            while t < sent.tokens.end.min(doc.ment_tok.len()) {
+                let Some(m) = doc.ment_tok[t] else {
+                    t += 1;
+                    continue;
+                };
+                let mm = doc.mention(m);
+                if matches!(mm.kind, MentionType::Country | MentionType::Nationality | MentionType::Place) {
+                    if let Some(iso) = doc.entity_of(m).and_then(|e| doc.country_of(e).map(str::to_string)).or_else(|| mm.iso.clone()) {
+                        if !isos.contains(&iso) {
+                            isos.push(iso);
+                        }
+                    }
+                }
+                t = doc.ment_range[m].1.max(t + 1);
+            }
+            if let [iso] = isos.as_slice() {
+                let iso = iso.clone();
+                if let Some(e) = doc.input.entities.iter().position(|en| en.kind == EntityKind::Country && en.iso.as_deref() == Some(iso.as_str())) {
+                    if !c.places.contains(&e) {
+                        c.places.push(e);
+                    }
+                }
+                return (vec![iso], "sentence-country");
+            }
+        }
+    }
+    // the publication's country, when the event names no other
+    let others = country_list(&c.actors, false);
+    if let Some(dom) = c.publication.and_then(|p| doc.pub_country.get(p).cloned().flatten()).filter(|_| dated) {
+        if others.is_empty() || others.contains(&dom) {
+            if let Some(e) = doc.input.entities.iter().position(|en| en.kind == EntityKind::Country && en.iso.as_deref() == Some(dom.as_str())) {
+                if !c.places.contains(&e) {
+                    c.places.push(e);
+                }
+            }
+            return (vec![dom], "publication-country");
+        }
+    }
+    (others, "actors")
 }
 
 fn merge_event(into: &mut Event, other: Event) {

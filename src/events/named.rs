@@ -442,10 +442,27 @@ mod tests {
     }
 
     #[test]
+    fn aliases_are_indexed_by_first_word() {
+        let a = Aliases::get();
+        assert!(a.starting("fall").iter().any(|al| NAMED[al.event].id == "kabul-fall-2021"));
+        // a hyphenated first word is found from its first part too
+        assert!(a.starting("full").iter().any(|al| al.context && NAMED[al.event].id == "ukraine-invasion-2022"));
+        let mut ids: Vec<&str> = NAMED.iter().map(|n| n.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), NAMED.len(), "ids are unique");
+    }
+
+    #[test]
     fn gapped_aliases_match() {
         let w = ["the", "taliban", "took", "kabul", "on", "sunday"];
         assert_eq!(match_at(&alias_words("taliban … took … kabul"), &w, 1), Some(4));
         assert_eq!(match_at(&alias_words("fall of kabul"), &w, 1), None);
+        // possessives split off and title-case hyphen compounds split in the text
+        let w3 = ["russia", "'s", "full", "-", "scale", "invasion", "of"];
+        assert_eq!(match_at(&alias_words("russia's full-scale invasion"), &w3, 0), Some(6));
+        assert_eq!(match_at(&alias_words("Russia’s full-scale invasion"), &["russia", "'s", "full-scale", "invasion"], 0), Some(4));
+        assert_eq!(match_at(&alias_words("9/11 attacks"), &["9", "/", "11", "attacks"], 0), Some(4));
         let caps = [false, true, true, true];
         let w2 = ["an", "operation", "prosperity", "guardian"];
         assert_eq!(operation_id(&w2, &caps, 1).map(|x| x.0).as_deref(), Some("operation-prosperity-guardian"));

@@ -125,6 +125,19 @@ impl B {
         e
     }
 
+    fn person(&mut self, needle: &str, nth: usize, key: &str) -> usize {
+        let e = self.entity(key, EntityKind::Person, None, None);
+        self.add(needle, nth, MentionType::Person, Some(e), None, None);
+        e
+    }
+
+    fn published(mut self, date: &str) -> B {
+        for p in &mut self.pubs {
+            p.published = PartialDate::parse(date);
+        }
+        self
+    }
+
     fn date(&mut self, needle: &str, nth: usize, value: &str) {
         self.add(needle, nth, MentionType::Date, None, None, Some(value));
     }
@@ -423,4 +436,143 @@ fn arbitrary_text_never_panics() {
     let input = Input { text, seg: &seg, publications: &[], mentions: std::slice::from_ref(&m), entities: &[], mention_entity: &[Some(3), Some(9)] };
     let (_, diags) = extract(&input);
     assert_eq!(diags.len(), 1);
+}
+
+#[test]
+fn anniversaries_count_back_from_a_date_of_the_sentence() {
+    let text = "Next Friday, March 15, will mark three years since the suicide bombing in Karachi, Pakistan. The city is still in mourning.";
+    let mut b = B::new(text);
+    b.date("Next Friday, March 15", 0, "2024-03-15");
+    b.place("Karachi", 0, "PK");
+    b.country("Pakistan", 0, "PK");
+    let evs = b.run();
+    let e = find(&evs, "ASSAULT", text, "bombing");
+    assert_eq!(e.date, d("2021-03-15"), "{e:?}");
+    assert_eq!(e.key, "ASSAULT+2021-03-15+PK");
+    assert!(e.evidence.iter().any(|x| x == "date:anniversary"));
+}
+
+#[test]
+fn anniversaries_of_the_publication_keep_the_month_and_approximations_less() {
+    let text = "Three years after the coup in Chad, the junta still rules. Nearly twenty years after the invasion by the army of Chad, the border is quiet.";
+    let mut b = B::new(text).published("2024-04-22");
+    b.country("Chad", 0, "TD");
+    b.country("Chad", 1, "TD");
+    let evs = b.run();
+    let coup = find(&evs, "COERCE", text, "coup");
+    assert_eq!(coup.date, d("2021-04"), "{coup:?}");
+    assert!(coup.evidence.iter().any(|x| x == "date:anniversary-of-publication"));
+    let inv = find(&evs, "ASSAULT", text, "invasion");
+    assert_eq!(inv.date, d("2004"), "{inv:?}");
+    assert!(inv.key.starts_with("local:"), "a year alone makes no key: {}", inv.key);
+}
+
+#[test]
+fn noun_phrase_dates_with_a_closing_comma_or_of() {
+    let a = "Analysts met on the anniversary of the April 20, 2021, coup in Chad.";
+    let mut ba = B::new(a);
+    ba.date("April 20, 2021", 0, "2021-04-20");
+    ba.country("Chad", 0, "TD");
+    let ea = ba.run();
+    assert_eq!(find(&ea, "COERCE", a, "coup").date, d("2021-04-20"));
+    let c = "The report describes the crisis that followed the coup of April 20, 2021 in Chad.";
+    let mut bc = B::new(c);
+    bc.date("April 20, 2021", 0, "2021-04-20");
+    bc.country("Chad", 0, "TD");
+    let ec = bc.run();
+    let e = find(&ec, "COERCE", c, "coup");
+    assert_eq!(e.date, d("2021-04-20"));
+    assert_eq!(e.key, "ASSAULT+2021-04-20+TD");
+}
+
+#[test]
+fn a_fronted_adverbial_dates_its_own_event() {
+    let text = "Following the coup by the army of Chad on April 20, 2021, fighting spread across the north of Chad.";
+    let mut b = B::new(text);
+    b.country("Chad", 0, "TD");
+    b.date("April 20, 2021", 0, "2021-04-20");
+    b.country("Chad", 1, "TD");
+    let evs = b.run();
+    let e = find(&evs, "COERCE", text, "coup");
+    assert_eq!(e.date, d("2021-04-20"), "{e:?}");
+    assert_eq!(e.key, "ASSAULT+2021-04-20+TD");
+}
+
+#[test]
+fn events_without_arguments_take_the_sentence_or_publication_country() {
+    // the one country of the sentence
+    let a = "Aid groups fear a wider conflict in Chad after the coup of April 20, 2021.";
+    let mut ba = B::new(a);
+    let td = ba.country("Chad", 0, "TD");
+    ba.date("April 20, 2021", 0, "2021-04-20");
+    let ea = ba.run();
+    let e = find(&ea, "COERCE", a, "coup");
+    assert_eq!(e.key, "ASSAULT+2021-04-20+TD");
+    assert!(e.places.contains(&td));
+    assert!(e.evidence.iter().any(|x| x == "key-country:sentence-country"), "{e:?}");
+    // the publication's country, when the sentence names none
+    let b_ = "Chad has been ruled by generals for years. The coup of April 20, 2021 changed little. Chad's neighbours watch.";
+    let mut bb = B::new(b_);
+    bb.country("Chad", 0, "TD");
+    bb.date("April 20, 2021", 0, "2021-04-20");
+    bb.country("Chad", 1, "TD");
+    let eb = bb.run();
+    let e = find(&eb, "COERCE", b_, "coup");
+    assert_eq!(e.key, "ASSAULT+2021-04-20+TD");
+    assert!(e.evidence.iter().any(|x| x == "key-country:publication-country"), "{e:?}");
+    // a date alone never makes a key
+    let c = "Chad has been ruled by generals for years. The coup changed little. Chad's neighbours watch.";
+    let mut bc = B::new(c);
+    bc.country("Chad", 0, "TD");
+    bc.country("Chad", 1, "TD");
+    let ec = bc.run();
+    assert!(ec.iter().all(|e| e.key.starts_with("local:")), "{ec:?}");
+}
+
+#[test]
+fn several_place_countries_give_one_key_country() {
+    let text = "Missile strikes hit Quetta and Gwadar in Pakistan and Zahedan in Iran on January 16.";
+    let mut b = B::new(text);
+    b.place("Quetta", 0, "PK");
+    b.place("Gwadar", 0, "PK");
+    b.country("Pakistan", 0, "PK");
+    b.place("Zahedan", 0, "IR");
+    b.country("Iran", 0, "IR");
+    b.date("January 16", 0, "2024-01-16");
+    let evs = b.run();
+    let e = find(&evs, "ASSAULT", text, "strikes");
+    assert_eq!(e.key, "ASSAULT+2024-01-16+PK", "{e:?}");
+    assert!(e.evidence.iter().any(|x| x == "key-country:primary-place"));
+}
+
+#[test]
+fn undated_reports_meet_on_the_person_their_main_event_is_about() {
+    let a = "Tom Baxter arrested after crash\n\nPolice arrested Tom Baxter early Tuesday after his car hit a wall. Baxter was released on bail.";
+    let mut ba = B::new(a);
+    ba.person("Tom Baxter", 0, "tom-baxter");
+    ba.person("Tom Baxter", 1, "tom-baxter");
+    ba.person("Baxter", 2, "tom-baxter");
+    let ea = ba.run();
+    let b_ = "Receiver detained on suspicion of drunken driving\n\nTom Baxter was detained by officers who stopped his car. His coach said Baxter would play on Sunday.";
+    let mut bb = B::new(b_);
+    bb.person("Tom Baxter", 0, "tom-baxter");
+    bb.person("Baxter", 1, "tom-baxter");
+    let eb = bb.run();
+    let ka = ea.iter().find(|e| e.key.contains("person:")).unwrap_or_else(|| panic!("{ea:#?}"));
+    let kb = eb.iter().find(|e| e.key.contains("person:")).unwrap_or_else(|| panic!("{eb:#?}"));
+    assert_eq!(ka.key, "EVENT+person:tom-baxter");
+    assert_eq!(ka.key, kb.key);
+    assert!(ka.evidence.iter().any(|x| x == "key:main-participant:tom-baxter"));
+    // a report dated to a year keys on the year too: another year, another event
+    let mut bc = B::new(a).published("2015-03-03");
+    bc.person("Tom Baxter", 0, "tom-baxter");
+    bc.person("Tom Baxter", 1, "tom-baxter");
+    bc.person("Baxter", 2, "tom-baxter");
+    let ec = bc.run();
+    assert!(ec.iter().any(|e| e.key == "EVENT+2015+person:tom-baxter"), "{ec:#?}");
+    // a person named once is not enough
+    let c = "Police arrested a driver early Tuesday, said Ann Lee.";
+    let mut bd = B::new(c);
+    bd.person("Ann Lee", 0, "ann-lee");
+    assert!(bd.run().iter().all(|e| !e.key.contains("person:")));
 }

@@ -117,6 +117,19 @@ fn main_publication(doc: &Document, lines: &[&Line], idx: &CharIndex, end: usize
             }
         }
     }
+    // Other short title-case lines are headings too (section titles, the
+    // headline of a page saved without metadata).
+    for (i, l) in lines.iter().enumerate() {
+        if l.kind == LineKind::Blank {
+            continue;
+        }
+        // A heading stands alone: a blank line (or the edge of the text) on each side.
+        let alone = (i == 0 || lines[i - 1].kind == LineKind::Blank) && lines.get(i + 1).is_none_or(|n| n.kind == LineKind::Blank);
+        let sp = idx.span(l.start, l.end);
+        if alone && !headings.contains(&sp) && !furniture.contains(&sp) && is_title_case_line(&text[l.start..l.end]) {
+            headings.push(sp);
+        }
+    }
     let body_start = lines.iter().find(|l| l.kind != LineKind::Blank).map_or(0, |l| l.start);
     Publication {
         role: PubRole::Main,
@@ -134,6 +147,29 @@ fn main_publication(doc: &Document, lines: &[&Line], idx: &CharIndex, end: usize
         headings,
         furniture,
     }
+}
+
+/// A heading-like line: 2 to 16 words, no final period, and most words of
+/// four or more letters capitalized.
+fn is_title_case_line(s: &str) -> bool {
+    let s = s.trim();
+    if s.ends_with(['.', ',', ';', ':']) || s.len() > 140 {
+        return false;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=16).contains(&words.len()) {
+        return false;
+    }
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    if long.len() < 2 {
+        return false;
+    }
+    // All-capital headlines are left to the tagger, which knows them.
+    if !s.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let caps = long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
+    caps * 10 >= long.len() * 8
 }
 
 /// Parse the items of a listing block.

@@ -371,6 +371,7 @@ fn propagate_names(text: &str, seg: &Segmented, chosen: &mut Vec<Candidate>) {
             MentionType::Person => {
                 let words: Vec<&str> = surface.split_whitespace().collect();
                 if words.len() >= 2 {
+                    names.push((surface.to_string(), MentionType::Person, c.norm.clone()));
                     let last = words[words.len() - 1];
                     if last.chars().next().is_some_and(char::is_uppercase) && last.chars().count() >= 3 {
                         names.push((last.to_string(), MentionType::Person, c.norm.clone()));
@@ -386,7 +387,8 @@ fn propagate_names(text: &str, seg: &Segmented, chosen: &mut Vec<Candidate>) {
     if names.is_empty() {
         return;
     }
-    names.sort();
+    // Longest names first, so "Osama Gharizi" wins over "Gharizi".
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
     names.dedup_by(|a, b| a.0 == b.0);
     let mut added = Vec::new();
     for tok in &seg.tokens {
@@ -416,7 +418,7 @@ fn propagate_names(text: &str, seg: &Segmented, chosen: &mut Vec<Candidate>) {
                 kind: *kind,
                 iso: None,
                 value: None,
-                norm: if *kind == MentionType::Person { name.clone() } else { norm.clone() },
+                norm: norm.clone(),
                 confidence: 0.7,
                 source: Source::Rule,
                 geo_id: None,
