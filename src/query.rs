@@ -137,17 +137,17 @@ impl Drop for Timer {
 /// Parse and evaluate a query on the store.
 pub fn evaluate(store: &Store, query: &str, opts: &Options) -> Result<Output> {
     let token = CancellationToken::new();
-    let mut prepared = evaluator(Some(token.clone())).parse_query(query)?;
+    let mut prepared = if opts.bindings.is_empty() {
+        evaluator(Some(token.clone())).parse_query(query)?
+    } else {
+        evaluator(Some(token.clone())).for_query(parse_with_bindings(query, &opts.bindings)?)
+    };
     let has_dataset = query_declares_dataset(query);
     if !has_dataset {
         prepared.dataset_mut().set_default_graph_as_union();
     }
     let _timer = opts.timeout.map(|t| Timer::start(token.clone(), t));
-    let mut bound = prepared.on_store(store);
-    for (name, term) in &opts.bindings {
-        let var = Variable::new(name.trim_start_matches(['?', '$'])).map_err(|e| Error::Invalid(format!("bad parameter name {name}: {e}")))?;
-        bound = bound.substitute_variable(var, term.clone());
-    }
+    let bound = prepared.on_store(store);
     let timed_out = |e: oxigraph::sparql::QueryEvaluationError| -> Error {
         if token.is_cancelled() {
             Error::Timeout(opts.timeout.unwrap_or_default())
@@ -184,6 +184,63 @@ pub fn evaluate(store: &Store, query: &str, opts: &Options) -> Result<Output> {
             Ok(Output::Graph { triples: out, truncated })
         }
     }
+}
+
+/// Parse a query and bind variables to values by joining a one-row
+/// `VALUES` table at the top of its pattern: under the projection,
+/// modifiers, grouping and filters, so that a bound variable is seen by
+/// every triple pattern and FILTER of the outer query (sub-selects keep
+/// their own scope). Oxigraph's `substitute_variable` only binds variables
+/// of the SELECT clause, which most saved queries do not project.
+fn parse_with_bindings(query: &str, bindings: &[(String, Term)]) -> Result<spargebra::Query> {
+    use spargebra::algebra::GraphPattern;
+    use spargebra::term::GroundTerm;
+    let mut parser = spargebra::SparqlParser::new();
+    for (p, ns) in PREFIXES {
+        parser = parser.with_prefix(*p, *ns).expect("valid prefix");
+    }
+    let mut q = parser.parse_query(query)?;
+    let mut variables = Vec::new();
+    let mut row = Vec::new();
+    for (name, term) in bindings {
+        let var = Variable::new(name.trim_start_matches(['?', '$'])).map_err(|e| Error::Invalid(format!("bad parameter name {name}: {e}")))?;
+        let value = match term {
+            Term::NamedNode(n) => GroundTerm::NamedNode(n.clone()),
+            Term::Literal(l) => GroundTerm::Literal(l.clone()),
+            other => return Err(Error::Invalid(format!("parameter {name}: {other} cannot be bound (give an IRI or a literal)"))),
+        };
+        if let Some(i) = variables.iter().position(|v| *v == var) {
+            row[i] = Some(value);
+        } else {
+            variables.push(var);
+            row.push(Some(value));
+        }
+    }
+    let values = GraphPattern::Values { variables, bindings: vec![row] };
+    fn inject(p: GraphPattern, values: &GraphPattern) -> GraphPattern {
+        let down = |inner: Box<GraphPattern>| Box::new(inject(*inner, values));
+        match p {
+            GraphPattern::Project { inner, variables } => GraphPattern::Project { inner: down(inner), variables },
+            GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: down(inner) },
+            GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: down(inner) },
+            GraphPattern::Slice { inner, start, length } => GraphPattern::Slice { inner: down(inner), start, length },
+            GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy { inner: down(inner), expression },
+            GraphPattern::Group { inner, variables, aggregates } => GraphPattern::Group { inner: down(inner), variables, aggregates },
+            GraphPattern::Extend { inner, variable, expression } => GraphPattern::Extend { inner: down(inner), variable, expression },
+            GraphPattern::Filter { expr, inner } => GraphPattern::Filter { expr, inner: down(inner) },
+            other => GraphPattern::Join { left: Box::new(values.clone()), right: Box::new(other) },
+        }
+    }
+    match &mut q {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. } => {
+            let p = std::mem::replace(pattern, GraphPattern::Bgp { patterns: Vec::new() });
+            *pattern = inject(p, &values);
+        }
+    }
+    Ok(q)
 }
 
 /// Run a SPARQL Update (callers decide whether updates are allowed).
@@ -292,11 +349,18 @@ pub fn display_term(t: &Term) -> String {
     }
 }
 
-/// `https://w3id.org/dossier/id/person/x` → `id:person/x`.
+/// `https://schema.org/Person` → `schema:Person`; IRIs whose local part is
+/// not a valid SPARQL prefixed name (e.g. `…/id/person/x`) stay whole, so
+/// what is printed can be pasted back into a query.
 pub fn compact_iri(iri: &str) -> String {
     for (p, ns) in PREFIXES {
         if let Some(rest) = iri.strip_prefix(ns) {
-            return format!("{p}:{rest}");
+            let simple = !rest.is_empty()
+                && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                && !rest.starts_with('-');
+            if simple {
+                return format!("{p}:{rest}");
+            }
         }
     }
     format!("<{iri}>")

@@ -281,7 +281,7 @@ fn ingest_query_and_reingest() {
 
     // Mentions carry publication, offsets and exact text.
     let tsv = ok(bin().args(["query", "--format", "tsv", "--store"]).arg(&store).arg(
-        "SELECT ?b ?e ?t WHERE { ?m a dossier:Mention ; nif:anchorOf ?t ; nif:beginIndex ?b ; nif:endIndex ?e ; dossier:inPublication ?p ; itsrdf:taIdentRef id:place/kirkuk-94787 }",
+        "SELECT ?b ?e ?t WHERE { ?m a dossier:Mention ; nif:anchorOf ?t ; nif:beginIndex ?b ; nif:endIndex ?e ; dossier:inPublication ?p ; itsrdf:taIdentRef <https://w3id.org/dossier/id/place/kirkuk-94787> }",
     ));
     assert!(tsv.lines().count() >= 2, "{tsv}");
 
@@ -341,7 +341,7 @@ fn a_second_writer_is_told_who_holds_the_store() {
 
 #[test]
 fn bad_inputs_are_reported_and_counted() {
-    let dir = std::env::temp_dir().join(format!("dossier-test-bad-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("dossier-inputs-bad-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("a.jsonl"), "{\"id\":\"j1\",\"text\":\"Iran and Iraq met in Baghdad.\"}\nnot json\n{\"id\":\"j2\"}\n{\"id\":\"j3\",\"text\":5}\n{\"id\":\"j1\",\"text\":\"again\"}\n\n{\"id\":\"j4\",\"text\":\"Talks in Vienna.\"}\n").unwrap();
@@ -419,7 +419,7 @@ fn one_person_across_documents() {
     assert!(rows[0].starts_with("https://w3id.org/dossier/id/person/ali-khamenei,3"), "{csv}");
     // Role and affiliation as of the publication date, from the actor dictionary.
     let csv = ok(bin().args(["query", "--format", "csv", "--store"]).arg(&store).arg(
-        "SELECT DISTINCT ?role ?iso WHERE { id:person/ali-khamenei schema:jobTitle ?role ; schema:nationality/dossier:iso3166 ?iso }",
+        "SELECT DISTINCT ?role ?iso WHERE { <https://w3id.org/dossier/id/person/ali-khamenei> schema:jobTitle ?role ; schema:nationality/dossier:iso3166 ?iso }",
     ));
     assert!(csv.contains("Supreme Leader,IR"), "{csv}");
     // "the Supreme Leader" joins him where he is the only one with that role.
@@ -448,4 +448,129 @@ fn user_actor_dictionary_with_dated_roles() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("dossier-bad-actors") && err.contains("line 2"), "{err}");
+}
+
+/// `nodes: N  edges: M` from the export summary on standard error.
+fn graph_counts(stderr: &[u8]) -> (usize, usize) {
+    let s = String::from_utf8_lossy(stderr);
+    let num = |key: &str| -> usize {
+        let at = s.find(key).unwrap_or_else(|| panic!("no {key} in {s}")) + key.len();
+        s[at..].trim_start().split_whitespace().next().unwrap().parse().unwrap()
+    };
+    (num("nodes:"), num("edges:"))
+}
+
+#[test]
+fn graph_exports_timeline_and_filters() {
+    let store = temp_store("graph");
+    ok(bin().args(["ingest", "-q", "--store"]).arg(&store).arg(root().join("examples/corpus")));
+    let dir = store.parent().unwrap().to_path_buf();
+    let mut counts = Vec::new();
+    for f in ["graphml", "gexf", "dot", "cyjs", "html"] {
+        let path = dir.join(format!("graph.{f}"));
+        let out = run(bin().args(["export", "--format", f, "-o"]).arg(&path).arg("--store").arg(&store));
+        assert!(out.status.success(), "{f}: {}", String::from_utf8_lossy(&out.stderr));
+        counts.push(graph_counts(&out.stderr));
+        let text = std::fs::read_to_string(&path).unwrap();
+        match f {
+            "graphml" => {
+                assert_eq!(text.matches("<node id=").count(), counts[0].0);
+                assert_eq!(text.matches("<edge id=").count(), counts[0].1);
+            }
+            "gexf" => assert_eq!(text.matches("<node id=").count(), counts[0].0),
+            "dot" => assert_eq!(text.matches(" -> ").count(), counts[0].1),
+            "cyjs" => {
+                let v: Value = serde_json::from_str(&text).unwrap();
+                assert_eq!(v["elements"]["nodes"].as_array().unwrap().len(), counts[0].0);
+            }
+            _ => assert!(text.contains("DossierViewer.mount(") && text.contains("Houthi")),
+        }
+    }
+    // Every format exports the same graph.
+    assert!(counts.iter().all(|c| *c == counts[0]), "{counts:?}");
+    assert!(counts[0].0 > 30 && counts[0].1 > 100, "{counts:?}");
+    // Filters shrink it.
+    let out = run(bin().args(["export", "--format", "cyjs", "--kinds", "person,country", "--min-weight", "2", "--store"]).arg(&store));
+    assert!(out.status.success());
+    let v: Value = serde_json::from_str(&String::from_utf8_lossy(&out.stdout)).unwrap();
+    let nodes = v["elements"]["nodes"].as_array().unwrap();
+    assert!(!nodes.is_empty() && nodes.len() < counts[0].0);
+    assert!(nodes.iter().all(|n| n["data"]["kind"] == "person" || n["data"]["kind"] == "country"));
+    assert!(v["elements"]["edges"].as_array().unwrap().iter().all(|e| e["data"]["weight"].as_f64().unwrap() >= 2.0));
+    let out = run(bin().args(["export", "--format", "cyjs", "--around", "id:country/JO", "--depth", "1", "--from", "2024-01-01", "--store"]).arg(&store));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_str(&String::from_utf8_lossy(&out.stdout)).unwrap();
+    assert!(v["elements"]["nodes"].as_array().unwrap().iter().any(|n| n["data"]["iri"].as_str().unwrap().ends_with("/country/JO")));
+    let out = run(bin().args(["export", "--format", "graphml", "--query"]).arg(root().join("examples/queries/actor-network.rq")).arg("--store").arg(&store));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("dossier:coParticipant"));
+    let bad = run(bin().args(["export", "--format", "dot", "--kinds", "widgets", "--store"]).arg(&store));
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--kinds"));
+    let bad = run(bin().args(["export", "--format", "dot", "--around", "Nobody Atall", "--store"]).arg(&store));
+    assert_eq!(bad.status.code(), Some(1));
+    // RDF exports are unchanged.
+    assert!(ok(bin().args(["export", "--format", "ntriples", "--store"]).arg(&store)).lines().count() > 100);
+
+    // The timeline: events in date order with the publications covering them.
+    let json = ok(bin().args(["timeline", "--country", "JO", "--format", "json", "--store"]).arg(&store));
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let evs = v["timeline"].as_array().unwrap();
+    let dates: Vec<&str> = evs.iter().filter_map(|e| e["date"].as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    let strike = evs.iter().find(|e| e["type"] == "ASSAULT" && e["date"] == "2024-01-28").expect("the strike in Jordan");
+    assert!(strike["publications"].as_array().unwrap().len() >= 3, "{strike}");
+    let csv = ok(bin().args(["timeline", "--country", "JO", "--format", "csv", "--store"]).arg(&store));
+    assert!(csv.starts_with("date,type,event,"));
+    let table = ok(bin().args(["timeline", "--from", "2024-01-28", "--to", "2024-01-28", "--store"]).arg(&store));
+    assert!(table.contains("2024-01-28"));
+}
+
+#[test]
+fn serve_answers_sparql_and_refuses_while_a_writer_holds_the_store() {
+    use std::io::{Read, Write};
+    let store = temp_store("serve");
+    ok(bin().args(["ingest", "-q", "--store"]).arg(&store).arg(root().join("examples/corpus")));
+    // Refused while an ingest (here: this process) writes the store.
+    let holder = dossier::store::DossierStore::open(&store, dossier::store::Mode::ReadWrite).unwrap();
+    let out = run(bin().args(["serve", "--bind", "127.0.0.1:0", "--store"]).arg(&store));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("retry after the ingest finishes"), "{}", String::from_utf8_lossy(&out.stderr));
+    drop(holder);
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = bin()
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--store"])
+        .arg(&store)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let request = |req: &str| -> String {
+        for _ in 0..100 {
+            if let Ok(mut c) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+                c.write_all(req.as_bytes()).unwrap();
+                let mut resp = String::new();
+                c.read_to_string(&mut resp).unwrap();
+                return resp;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("the server never listened");
+    };
+    let resp = request("GET /sparql?query=ASK%20%7B%20%3Fs%20a%20sem%3AEvent%20%7D HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\nConnection: close\r\n\r\n");
+    assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
+    let upd = "DELETE WHERE { ?s ?p ?o }";
+    let resp = request(&format!(
+        "POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-update\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{upd}",
+        upd.len()
+    ));
+    assert!(resp.starts_with("HTTP/1.1 403"), "{resp}");
+    let resp = request("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert!(resp.contains("DossierViewer"));
+    child.kill().unwrap();
+    let _ = child.wait();
+    // The store is untouched and free again.
+    assert!(count_quads(&store) > 500);
 }
