@@ -1061,10 +1061,12 @@ fn key_countries(doc: &Doc, c: &mut Cand) -> (Vec<String>, &'static str) {
         }
     }
     if let Some(best) = counts.iter().map(|x| x.1).max() {
-        // ties: a country that also takes part (target first), else the first named
+        // ties: where it happened rather than who it happened to ("a U.S.
+        // base in Jordan" is in Jordan): a tied country that takes no part,
+        // else the first named
         let part: Vec<String> = c.targets.iter().chain(&c.sources).chain(&c.actors).filter_map(|&e| doc.country_of(e).map(str::to_string)).collect();
         let tied: Vec<&String> = counts.iter().filter(|x| x.1 == best).map(|x| &x.0).collect();
-        let first = part.iter().find(|p| tied.contains(p)).or(tied.first().copied()).cloned().unwrap_or_default();
+        let first = tied.iter().find(|t| !part.contains(t)).or(tied.first()).map(|t| t.to_string()).unwrap_or_default();
         return (vec![first], if counts.len() > 1 { "primary-place" } else { "place" });
     }
     let is_country = |e: &usize| doc.entity(*e).is_some_and(|en| en.kind == EntityKind::Country);
