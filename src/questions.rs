@@ -239,3 +239,67 @@ pub fn coverage(store: &Store, f: &EventFilter, timeout: Option<std::time::Durat
     v.sort_by(|a, b| (&a.published, &a.document, &a.iri).cmp(&(&b.published, &b.document, &b.iri)));
     Ok(v)
 }
+
+/// One event of a timeline, with the publications that cover it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TimelineRow {
+    pub event: EventRow,
+    /// In order of publication date, then document.
+    pub publications: Vec<CoverageRow>,
+}
+
+/// Events matching the filter in date order (undated last), each with the
+/// publications that mention it: [`events`] joined with [`coverage`].
+pub fn timeline(store: &Store, f: &EventFilter, timeout: Option<std::time::Duration>) -> Result<Vec<TimelineRow>> {
+    let evs = events(store, f, timeout)?;
+    let cov = coverage(store, f, timeout)?;
+    let mut by_event: BTreeMap<&str, Vec<&CoverageRow>> = BTreeMap::new();
+    for c in &cov {
+        for e in &c.events {
+            by_event.entry(e.as_str()).or_default().push(c);
+        }
+    }
+    Ok(evs
+        .into_iter()
+        .map(|e| {
+            let publications = by_event.get(e.iri.as_str()).map(|v| v.iter().map(|c| (*c).clone()).collect()).unwrap_or_default();
+            TimelineRow { event: e, publications }
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_timeline_lists_events_in_date_order_with_their_publications() {
+        let store = crate::graph::tests::fixture_store();
+        let rows = timeline(store.inner(), &EventFilter::default(), None).unwrap();
+        assert!(rows.len() >= 5);
+        // Dated events first, in order; undated ones last.
+        let dates: Vec<Option<&str>> = rows.iter().map(|r| r.event.date.as_deref()).collect();
+        let first_undated = dates.iter().position(Option::is_none).unwrap_or(dates.len());
+        assert!(dates[first_undated..].iter().all(Option::is_none), "{dates:?}");
+        let dated: Vec<&str> = dates[..first_undated].iter().map(|d| d.unwrap()).collect();
+        let mut sorted = dated.clone();
+        sorted.sort();
+        assert_eq!(dated, sorted);
+        assert_eq!(dated.first(), Some(&"2021-04-06"));
+        // The strike is covered by both 2024 stories, oldest first.
+        let strike = rows.iter().find(|r| r.event.iri.ends_with("/event/assault-2024-01-28-jo")).expect("the strike");
+        let docs: Vec<&str> = strike.publications.iter().map(|p| p.document.as_str()).collect();
+        assert_eq!(docs, ["wire-strike", "paper-strike"]);
+        assert_eq!(strike.publications[0].published.as_deref(), Some("2024-01-29"));
+        // Filters are those of `events`.
+        let jo = timeline(store.inner(), &EventFilter { countries: vec!["Jordan".into()], ..Default::default() }, None).unwrap();
+        assert!(jo.iter().any(|r| r.event.iri == strike.event.iri));
+        assert!(!jo.iter().any(|r| r.event.date.as_deref() == Some("2021-04-06")));
+        let recent = timeline(store.inner(), &EventFilter { from: Some("2024-01-29".into()), ..Default::default() }, None).unwrap();
+        assert!(!recent.is_empty() && recent.iter().all(|r| r.event.date.as_deref() >= Some("2024-01-29")));
+        // Each publication lists the event among the events it covers.
+        for r in &rows {
+            assert!(r.publications.iter().all(|p| p.events.contains(&r.event.iri)));
+        }
+    }
+}

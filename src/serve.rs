@@ -30,7 +30,7 @@ use oxhttp::model::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, 
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use std::io::Read;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Limits and switches of a server.
@@ -60,11 +60,74 @@ pub struct ServerState {
     pub opts: ServerOptions,
     /// (name, description, text) shown on the page.
     pub saved: Vec<(String, String, String)>,
+    /// Evaluations still running after their deadline.
+    runaway: Arc<Mutex<usize>>,
 }
+
+/// At most this many timed-out evaluations may still be running before
+/// new queries are turned away.
+const MAX_RUNAWAY: usize = 2;
 
 impl ServerState {
     pub fn new(store: DossierStore, opts: ServerOptions) -> ServerState {
-        ServerState { store, opts, saved: Vec::new() }
+        ServerState { store, opts, saved: Vec::new(), runaway: Arc::new(Mutex::new(0)) }
+    }
+
+    /// Run an evaluation with the per-query deadline. Oxigraph checks its
+    /// cancellation token only while reading the store, so a query that
+    /// works on data already read (a cross product, a big COUNT) does not
+    /// stop when cancelled; the evaluation therefore runs on its own thread
+    /// and the caller gets `Timeout` when the deadline passes. A late
+    /// evaluation is counted until it ends, and while more than
+    /// [`MAX_RUNAWAY`] are running new queries get `Busy`.
+    fn bounded<T: Send + 'static>(&self, f: impl FnOnce(&oxigraph::store::Store) -> crate::error::Result<T> + Send + 'static) -> Result<T, Refusal> {
+        let Some(limit) = self.opts.timeout else { return f(self.store.inner()).map_err(Refusal::Error) };
+        if *self.runaway.lock().unwrap_or_else(|e| e.into_inner()) >= MAX_RUNAWAY {
+            return Err(Refusal::Busy);
+        }
+        let store = self.store.inner().clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let abandoned = Arc::new(Mutex::new(false));
+        let (flag, runaway) = (abandoned.clone(), self.runaway.clone());
+        std::thread::spawn(move || {
+            let r = f(&store);
+            let late = *flag.lock().unwrap_or_else(|e| e.into_inner());
+            if late {
+                *runaway.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+            } else {
+                let _ = tx.send(r);
+            }
+        });
+        match rx.recv_timeout(limit) {
+            Ok(r) => r.map_err(Refusal::Error),
+            Err(_) => {
+                let mut late = abandoned.lock().unwrap_or_else(|e| e.into_inner());
+                // The result may have arrived while we took the lock.
+                if let Ok(r) = rx.try_recv() {
+                    return r.map_err(Refusal::Error);
+                }
+                *late = true;
+                *self.runaway.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+                Err(Refusal::Error(Error::Timeout(limit)))
+            }
+        }
+    }
+}
+
+/// Why an evaluation gave no result.
+enum Refusal {
+    Error(Error),
+    Busy,
+}
+
+fn refusal_response(r: Refusal) -> Response<Body> {
+    match r {
+        Refusal::Error(e) => error_response(e),
+        Refusal::Busy => {
+            let mut r = text(StatusCode::SERVICE_UNAVAILABLE, "the server is still finishing queries that ran past their timeout; retry later");
+            r.headers_mut().insert("Retry-After", HeaderValue::from_static("30"));
+            r
+        }
     }
 }
 
@@ -269,9 +332,10 @@ fn sparql(state: &ServerState, req: &mut Request<Body>) -> Response<Body> {
         return text(StatusCode::BAD_REQUEST, "federated queries (SERVICE) are not allowed on this endpoint");
     }
     let opts = query::Options { timeout: state.opts.timeout, limit: Some(state.opts.max_results), ..Default::default() };
-    let out = match query::evaluate(state.store.inner(), &q, &opts) {
+    let text_q = q.clone();
+    let out = match state.bounded(move |store| query::evaluate(store, &text_q, &opts)) {
         Ok(o) => o,
-        Err(e) => return error_response(e),
+        Err(r) => return refusal_response(r),
     };
     let accept = req.headers().get(ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let forced = param(&all, "format").map(str::to_ascii_lowercase);
@@ -508,9 +572,14 @@ fn graph_route(state: &ServerState, req: &Request<Body>) -> Response<Body> {
             return text(StatusCode::FORBIDDEN, "SPARQL Update is not allowed here");
         }
     }
-    let p = match graph::project(state.store.inner(), &opts) {
+    let title = match (&opts.around, &opts.construct) {
+        (Some(a), _) => format!("Around {a} (depth {})", opts.depth),
+        (None, Some(_)) => "CONSTRUCT result".to_string(),
+        _ => "Dossier graph".to_string(),
+    };
+    let p = match state.bounded(move |store| graph::project(store, &opts)) {
         Ok(p) => p,
-        Err(e) => return error_response(e),
+        Err(r) => return refusal_response(r),
     };
     if p.node_count() > state.opts.max_results {
         return text(
@@ -518,13 +587,11 @@ fn graph_route(state: &ServerState, req: &Request<Body>) -> Response<Body> {
             &format!("the graph has {} nodes, more than the limit of {}: narrow it with around, kinds, from/to or min-weight", p.node_count(), state.opts.max_results),
         );
     }
-    let title = match (&opts.around, &opts.construct) {
-        (Some(a), _) => format!("Around {a} (depth {})", opts.depth),
-        (None, Some(_)) => "CONSTRUCT result".to_string(),
-        _ => "Dossier graph".to_string(),
-    };
-    let v = cyjs::to_value(&p, &Meta::new(title, ""));
-    body_response(StatusCode::OK, "application/json", serde_json::to_vec(&v).unwrap_or_default())
+    let mut body = Vec::new();
+    if let Err(e) = cyjs::write(&p, &Meta::new(title, ""), &mut body) {
+        return error_response(e);
+    }
+    body_response(StatusCode::OK, "application/json", body)
 }
 
 /// The explorer page.
@@ -677,4 +744,289 @@ pre { background: #f3f3f0; padding: 8px; max-height: 30vh; overflow: auto; }
 "##;
 
 #[cfg(test)]
-mod tests {}
+mod tests {
+    use super::*;
+
+    fn state_with(f: impl FnOnce(&mut ServerOptions)) -> ServerState {
+        let mut opts = ServerOptions::default();
+        f(&mut opts);
+        let mut s = ServerState::new(crate::graph::tests::fixture_store(), opts);
+        s.saved.push(("countries".into(), "Countries </script> & codes".into(), "SELECT ?c WHERE { ?c a schema:Country }".into()));
+        s
+    }
+
+    fn enc(s: &str) -> String {
+        let mut out = String::new();
+        for b in s.bytes() {
+            match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+                b' ' => out.push('+'),
+                _ => out.push_str(&format!("%{b:02X}")),
+            }
+        }
+        out
+    }
+
+    fn get(st: &ServerState, path: &str, headers: &[(&str, &str)]) -> (u16, String, String) {
+        let mut b = Request::builder().method("GET").uri(path);
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
+        finish(handle(st, b.body(Body::empty()).unwrap()))
+    }
+
+    fn post(st: &ServerState, path: &str, ctype: &str, body: &str, headers: &[(&str, &str)]) -> (u16, String, String) {
+        let mut b = Request::builder().method("POST").uri(path).header("Content-Type", ctype);
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
+        finish(handle(st, b.body(Body::from(body.to_string())).unwrap()))
+    }
+
+    fn finish(r: Response<Body>) -> (u16, String, String) {
+        let status = r.status().as_u16();
+        let ct = r.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        (status, ct, r.into_body().to_string().unwrap())
+    }
+
+    const PERSONS: &str = "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n } ORDER BY ?n";
+
+    #[test]
+    fn get_and_post_queries_with_content_negotiation() {
+        let st = state_with(|_| {});
+        let url = format!("/sparql?query={}", enc(PERSONS));
+        let (code, ct, body) = get(&st, &url, &[]);
+        assert_eq!(code, 200, "{body}");
+        assert_eq!(ct, "application/sparql-results+json");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["head"]["vars"][0], "n");
+        assert!(v["results"]["bindings"].as_array().unwrap().iter().any(|b| b["n"]["value"] == "Joe Biden"));
+        let (code, ct, body) = get(&st, &url, &[("Accept", "application/sparql-results+xml")]);
+        assert_eq!((code, ct.as_str()), (200, "application/sparql-results+xml"));
+        assert!(body.contains("<sparql") && body.contains("Joe Biden"));
+        let (_, ct, body) = get(&st, &url, &[("Accept", "text/html;q=0.9, text/csv")]);
+        assert!(ct.starts_with("text/csv"), "{ct}");
+        assert!(body.starts_with("n\r\n"), "{body}");
+        let (_, ct, _) = get(&st, &url, &[("Accept", "text/tab-separated-values")]);
+        assert!(ct.starts_with("text/tab-separated-values"));
+        let (_, ct, _) = get(&st, &url, &[("Accept", "*/*")]);
+        assert_eq!(ct, "application/sparql-results+json");
+        let (_, ct, _) = get(&st, &format!("{url}&format=csv"), &[("Accept", "application/sparql-results+xml")]);
+        assert!(ct.starts_with("text/csv"));
+        let (code, _, _) = get(&st, &url, &[("Accept", "image/png")]);
+        assert_eq!(code, 406);
+        let (code, _, _) = get(&st, &url, &[("Accept", "application/sparql-results+json;q=0, image/png")]);
+        assert_eq!(code, 406);
+
+        // POST: a query body, and a form.
+        let (code, _, body) = post(&st, "/sparql", "application/sparql-query", PERSONS, &[]);
+        assert_eq!(code, 200);
+        assert!(body.contains("Lloyd Austin"));
+        let (code, _, body) = post(&st, "/sparql", "application/x-www-form-urlencoded; charset=UTF-8", &format!("query={}", enc(PERSONS)), &[("Accept", "text/csv")]);
+        assert_eq!(code, 200, "{body}");
+        assert!(body.contains("Lloyd Austin"));
+        let (code, _, _) = post(&st, "/sparql", "text/plain", PERSONS, &[]);
+        assert_eq!(code, 415);
+
+        // ASK and CONSTRUCT.
+        let (_, _, body) = get(&st, &format!("/sparql?query={}", enc("ASK { ?e a sem:Event }")), &[]);
+        assert!(body.contains("\"boolean\":true"), "{body}");
+        let c = enc("CONSTRUCT { ?c rdfs:label ?l } WHERE { ?c a schema:Country ; rdfs:label ?l }");
+        let (code, ct, body) = get(&st, &format!("/sparql?query={c}"), &[]);
+        assert_eq!((code, ct.as_str()), (200, "text/turtle"));
+        assert!(body.contains("\"Jordan\""));
+        let (_, ct, body) = get(&st, &format!("/sparql?query={c}"), &[("Accept", "application/n-triples")]);
+        assert_eq!(ct, "application/n-triples");
+        assert!(body.lines().all(|l| l.is_empty() || l.ends_with(" .")));
+        let (_, ct, body) = get(&st, &format!("/sparql?query={c}"), &[("Accept", "application/ld+json")]);
+        assert_eq!(ct, "application/ld+json");
+        assert!(serde_json::from_str::<serde_json::Value>(&body).is_ok());
+        let (code, _, _) = get(&st, &format!("/sparql?query={c}"), &[("Accept", "application/sparql-results+json")]);
+        assert_eq!(code, 406);
+    }
+
+    #[test]
+    fn errors_have_the_right_status() {
+        let st = state_with(|o| o.max_body = 200);
+        assert_eq!(get(&st, "/sparql", &[]).0, 400);
+        assert_eq!(get(&st, &format!("/sparql?query={}", enc("SELECT WHERE {")), &[]).0, 400);
+        assert_eq!(get(&st, "/nowhere", &[]).0, 404);
+        assert_eq!(post(&st, "/", "text/plain", "", &[]).0, 405);
+        let r = handle(&st, Request::builder().method("DELETE").uri("/sparql").body(Body::empty()).unwrap());
+        assert_eq!(r.status().as_u16(), 405);
+        assert_eq!(r.headers().get("Allow").unwrap(), "GET, POST");
+        // Body limit.
+        let big = format!("{PERSONS} # {}", "x".repeat(300));
+        let (code, _, body) = post(&st, "/sparql", "application/sparql-query", &big, &[]);
+        assert_eq!(code, 413, "{body}");
+        let (code, _, _) = post(&st, "/sparql", "application/sparql-query", PERSONS, &[("Content-Length", "99999999")]);
+        assert_eq!(code, 413);
+        assert_eq!(post(&st, "/sparql", "application/sparql-query", PERSONS, &[]).0, 200);
+        // Federated queries.
+        let svc = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }";
+        let (code, _, body) = get(&st, &format!("/sparql?query={}", enc(svc)), &[]);
+        assert_eq!(code, 400);
+        assert!(body.contains("SERVICE"));
+        // The word inside a string or IRI is not a SERVICE clause.
+        let ok = "SELECT ?x WHERE { BIND(\"service\" AS ?x) FILTER(?x != <http://example.org/service>) }";
+        assert_eq!(get(&st, &format!("/sparql?query={}", enc(ok)), &[]).0, 200);
+        // Dataset parameters.
+        assert_eq!(get(&st, &format!("/sparql?query={}&default-graph-uri=http%3A%2F%2Fx", enc(PERSONS)), &[]).0, 400);
+    }
+
+    #[test]
+    fn updates_are_refused_unless_allowed() {
+        let st = state_with(|_| {});
+        let before = st.store.len().unwrap();
+        let upd = "DELETE WHERE { ?s ?p ?o }";
+        let (code, _, body) = post(&st, "/sparql", "application/sparql-update", upd, &[]);
+        assert_eq!(code, 403);
+        assert!(body.contains("--allow-update"));
+        assert_eq!(post(&st, "/sparql", "application/x-www-form-urlencoded", &format!("update={}", enc(upd)), &[]).0, 403);
+        assert_eq!(post(&st, "/sparql", "application/sparql-query", upd, &[]).0, 403);
+        assert_eq!(get(&st, &format!("/sparql?update={}", enc(upd)), &[]).0, 400);
+        assert_eq!(st.store.len().unwrap(), before);
+
+        let rw = state_with(|o| o.allow_update = true);
+        let ins = "INSERT DATA { GRAPH <https://w3id.org/dossier/id/graph/x> { <https://example.org/a> rdfs:label \"A\" } }";
+        let (code, _, body) = post(&rw, "/sparql", "application/sparql-update", ins, &[]);
+        assert_eq!(code, 204, "{body}");
+        let (_, _, body) = get(&rw, &format!("/sparql?query={}", enc("ASK { <https://example.org/a> rdfs:label \"A\" }")), &[]);
+        assert!(body.contains("true"));
+    }
+
+    #[test]
+    fn a_cross_product_times_out_and_results_are_capped() {
+        let st = state_with(|o| {
+            o.timeout = Some(Duration::from_millis(20));
+            o.max_results = 3;
+        });
+        // About a million rows to count: a fraction of a second, far past 20 ms.
+        let q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }";
+        let t = std::time::Instant::now();
+        let (code, _, body) = get(&st, &format!("/sparql?query={}", enc(q)), &[]);
+        assert_eq!(code, 503, "{body}");
+        assert!(body.contains("timeout"), "{body}");
+        assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
+        // The late evaluation is counted until it ends.
+        let t = std::time::Instant::now();
+        while *st.runaway.lock().unwrap() > 0 {
+            assert!(t.elapsed() < Duration::from_secs(60), "the runaway never ended");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // While too many are running, queries are turned away.
+        *st.runaway.lock().unwrap() = MAX_RUNAWAY;
+        let r = handle(&st, Request::builder().uri(format!("/sparql?query={}", enc(PERSONS))).body(Body::empty()).unwrap());
+        assert_eq!(r.status().as_u16(), 503);
+        assert!(r.headers().get("Retry-After").is_some());
+        *st.runaway.lock().unwrap() = 0;
+        let st = state_with(|o| o.max_results = 3);
+        let r = handle(&st, Request::builder().uri(format!("/sparql?query={}", enc(PERSONS))).body(Body::empty()).unwrap());
+        assert_eq!(r.headers().get("Dossier-Truncated").unwrap(), "3");
+        let v: serde_json::Value = serde_json::from_str(&r.into_body().to_string().unwrap()).unwrap();
+        assert_eq!(v["results"]["bindings"].as_array().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn a_bearer_token_guards_the_data_but_not_the_page() {
+        let st = state_with(|o| o.token = Some("s3cret".into()));
+        let url = format!("/sparql?query={}", enc(PERSONS));
+        let r = handle(&st, Request::builder().uri(url.as_str()).body(Body::empty()).unwrap());
+        assert_eq!(r.status().as_u16(), 401);
+        assert!(r.headers().get("WWW-Authenticate").is_some());
+        assert_eq!(get(&st, &url, &[("Authorization", "Bearer wrong")]).0, 401);
+        assert_eq!(get(&st, &url, &[("Authorization", "Basic czNjcmV0")]).0, 401);
+        assert_eq!(get(&st, &url, &[("Authorization", "Bearer s3cret")]).0, 200);
+        assert_eq!(get(&st, "/graph?around=Jordan", &[]).0, 401);
+        let (code, _, page) = get(&st, "/", &[]);
+        assert_eq!(code, 200);
+        assert!(page.contains("\"tokenRequired\":true"));
+    }
+
+    #[test]
+    fn the_graph_route_returns_a_neighbourhood_as_cytoscape_json() {
+        let st = state_with(|_| {});
+        let (code, ct, body) = get(&st, "/graph?around=id%3Acountry%2FJO&depth=1", &[]);
+        assert_eq!((code, ct.as_str()), (200, "application/json"), "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let nodes = v["elements"]["nodes"].as_array().unwrap();
+        assert!(nodes.iter().any(|n| n["data"]["label"] == "Jordan"));
+        assert!(nodes.iter().any(|n| n["data"]["label"] == "Amman"));
+        assert!(!nodes.iter().any(|n| n["data"]["label"] == "Enrique Mora"));
+        assert!(nodes.iter().all(|n| n["position"]["x"].is_number()));
+        let q = enc("CONSTRUCT { ?a dossier:with ?b } WHERE { ?e sem:hasActor ?a , ?b FILTER(STR(?a) < STR(?b)) }");
+        let (code, _, body) = get(&st, &format!("/graph?query={q}&kinds=country,person"), &[]);
+        assert_eq!(code, 200, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert!(v["elements"]["edges"].as_array().unwrap().iter().all(|e| e["data"]["label"] == "dossier:with"));
+        assert_eq!(get(&st, "/graph?around=Nobody+Atall", &[]).0, 400);
+        assert_eq!(get(&st, "/graph?around=Jordan&depth=99", &[]).0, 400);
+        assert_eq!(get(&st, "/graph?kinds=widgets", &[]).0, 400);
+        assert_eq!(get(&st, "/graph?from=yesterday", &[]).0, 400);
+        let small = state_with(|o| o.max_results = 5);
+        assert_eq!(get(&small, "/graph", &[]).0, 413);
+    }
+
+    #[test]
+    fn the_page_has_the_query_box_the_viewer_and_safe_config() {
+        let st = state_with(|_| {});
+        let (code, ct, page) = get(&st, "/", &[]);
+        assert_eq!((code, ct.as_str()), (200, "text/html; charset=utf-8"));
+        assert!(page.contains("<textarea id=\"query\""));
+        assert!(page.contains("DossierViewer.mount("));
+        assert!(page.contains("graph?query="));
+        // Two script elements, two closing tags: the saved query's
+        // description cannot close one.
+        assert_eq!(page.matches("<script").count(), 2);
+        assert_eq!(page.matches("</script>").count(), 2);
+        assert!(page.contains("Countries \\u003c/script\\u003e \\u0026 codes"));
+        for bad in ["src=\"http", "href=\"http", "@import"] {
+            assert!(!page.contains(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn forms_and_service_detection() {
+        assert_eq!(parse_form("query=a+b%3Dc&x=%E2%82%AC&bad=%zz&flag"), vec![
+            ("query".to_string(), "a b=c".to_string()),
+            ("x".to_string(), "€".to_string()),
+            ("bad".to_string(), "%zz".to_string()),
+            ("flag".to_string(), String::new()),
+        ]);
+        assert!(mentions_service("SELECT * { service <x> { ?s ?p ?o } }"));
+        assert!(!mentions_service("SELECT ?service WHERE { ?service a <http://x/Service> } # SERVICE"));
+        assert!(!mentions_service("SELECT * WHERE { FILTER(?a <?b) BIND('SERVICE' AS ?c) }"));
+        assert_eq!(accept_ranges("text/csv;q=0.5, application/json, */*;q=0.1"), vec!["application/json", "text/csv", "*/*"]);
+        assert!(is_loopback(&"127.0.0.1:7878".parse().unwrap()));
+        assert!(is_loopback(&"[::1]:7878".parse().unwrap()));
+        assert!(!is_loopback(&"0.0.0.0:7878".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_real_socket_serves_queries() {
+        use std::io::Write;
+        let state = Arc::new(state_with(|_| {}));
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+        let _server = spawn(state, addr).unwrap();
+        let mut conn = None;
+        for _ in 0..50 {
+            match std::net::TcpStream::connect(addr) {
+                Ok(c) => {
+                    conn = Some(c);
+                    break;
+                }
+                Err(_) => std::thread::sleep(Duration::from_millis(50)),
+            }
+        }
+        let mut c = conn.expect("the server listens");
+        c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        let q = enc("ASK { ?c a schema:Country }");
+        write!(c, "GET /sparql?query={q} HTTP/1.1\r\nHost: localhost\r\nAccept: application/sparql-results+json\r\nConnection: close\r\n\r\n").unwrap();
+        let mut resp = String::new();
+        c.read_to_string(&mut resp).unwrap();
+        assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
+        assert!(resp.to_ascii_lowercase().contains("content-type: application/sparql-results+json"));
+        assert!(resp.contains("\"boolean\":true"), "{resp}");
+    }
+}

@@ -6,9 +6,12 @@
 //! progress bars and summaries to standard error.
 
 mod corpus_run;
+mod graph;
 mod json;
 mod questions;
 mod query;
+mod serve;
+mod timeline;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -33,7 +36,7 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Run a SPARQL query (or a saved one) over the store.
     Query(QueryArgs),
-    /// Dump the store as RDF.
+    /// Dump the store as RDF, or export its graph for Gephi, yEd, Cytoscape, Graphviz or a browser.
     Export(ExportArgs),
     /// Count what the store holds.
     Stats(StoreArgs),
@@ -41,6 +44,10 @@ pub enum Command {
     Events(EventsArgs),
     /// Which publications cover an event (by IRI, or by date, country and type).
     Coverage(CoverageArgs),
+    /// Events in date order, each with the publications that cover it.
+    Timeline(timeline::TimelineArgs),
+    /// Serve a SPARQL endpoint and a graph explorer page over HTTP.
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -152,6 +159,16 @@ pub enum ExportFormat {
     Nquads,
     Trig,
     Jsonld,
+    /// Graph: GraphML for Gephi, yEd, Cytoscape, networkx (filters below apply to graph formats).
+    Graphml,
+    /// Graph: GEXF 1.2 with colours, positions and sizes, for Gephi.
+    Gexf,
+    /// Graph: Graphviz DOT with the layout's positions.
+    Dot,
+    /// Graph: Cytoscape.js JSON.
+    Cyjs,
+    /// Graph: one offline HTML page with an interactive viewer.
+    Html,
 }
 
 #[derive(Args, Debug)]
@@ -161,6 +178,8 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub graph: graph::GraphArgs,
     #[command(flatten)]
     pub store: StoreArgs,
 }
@@ -220,10 +239,13 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Extract(a) => corpus_run::extract(a),
         Command::Ingest(a) => corpus_run::ingest(a),
         Command::Query(a) => query::run(a),
+        Command::Export(a) if a.format.graph_format().is_some() => graph::export(a),
         Command::Export(a) => query::export(a),
         Command::Stats(a) => query::stats(a),
         Command::Events(a) => questions::events(a),
         Command::Coverage(a) => questions::coverage(a),
+        Command::Timeline(a) => timeline::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }
 

@@ -110,6 +110,7 @@ pub fn export(a: ExportArgs) -> Result<i32> {
             let f = if a.format == ExportFormat::Turtle { GraphFormat::Turtle } else { GraphFormat::NTriples };
             query::write_graph(&out, f, &mut w)?;
         }
+        other => anyhow::bail!("{other:?} is a graph format, exported by `cli::graph`"),
     }
     w.flush()?;
     Ok(0)

@@ -5,7 +5,8 @@
 //! control characters are dropped. Labels are never HTML-like (`<…>`)
 //! strings, so `<` and `>` are plain text. The graph asks for the `neato`
 //! engine with pinned positions (`pos="x,y!"`), so `dot -Tsvg` draws the
-//! layout computed in Rust instead of laying out again.
+//! layout computed in Rust instead of laying out again (`inputscale=72`:
+//! positions are in points, half a point per layout unit).
 
 use super::{num, Meta};
 use crate::error::Result;
@@ -31,7 +32,7 @@ pub fn quote(s: &str) -> String {
 }
 
 /// Points per layout unit.
-const SCALE: f64 = 1.0;
+const SCALE: f64 = 0.5;
 
 pub fn write(p: &Projection, meta: &Meta, w: &mut dyn Write) -> Result<()> {
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
@@ -39,7 +40,7 @@ pub fn write(p: &Projection, meta: &Meta, w: &mut dyn Write) -> Result<()> {
     let label = if meta.title.is_empty() { "Dossier graph" } else { &meta.title };
     writeln!(
         w,
-        "  graph [layout=neato, outputorder=edgesfirst, overlap=true, splines=false, fontname=\"Helvetica\", label={}, labelloc=t];",
+        "  graph [layout=neato, inputscale=72, outputorder=edgesfirst, overlap=true, splines=false, fontname=\"Helvetica\", label={}, labelloc=t];",
         quote(label)
     )?;
     writeln!(w, "  node [shape=circle, style=filled, fixedsize=true, fontname=\"Helvetica\", fontsize=8, color=\"#333333\", penwidth=0.5];")?;

@@ -20,7 +20,11 @@ pub const VIEWER_CSS: &str = include_str!("viewer.css");
 /// `&` and the JavaScript line separators become `\uXXXX` escapes (they
 /// only ever occur inside JSON strings, where the escapes mean the same).
 pub fn script_json(v: &serde_json::Value) -> String {
-    let s = serde_json::to_string(v).unwrap_or_else(|_| "null".into());
+    script_safe(&serde_json::to_string(v).unwrap_or_else(|_| "null".into()))
+}
+
+/// [`script_json`] for JSON text already written.
+pub fn script_safe(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 64);
     for c in s.chars() {
         match c {
@@ -54,7 +58,9 @@ pub fn html_escape(s: &str) -> String {
 pub fn write(p: &Projection, meta: &Meta, w: &mut dyn Write) -> Result<()> {
     let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
     let title = if meta.title.is_empty() { "Dossier graph".to_string() } else { meta.title.clone() };
-    let data = script_json(&cyjs::to_value(p, meta));
+    let mut json = Vec::new();
+    cyjs::write(p, meta, &mut json)?;
+    let data = script_safe(String::from_utf8_lossy(&json).trim_end());
     let opts = script_json(&serde_json::json!({ "title": title }));
     write!(
         w,

@@ -78,21 +78,31 @@ pub fn force_directed(seeds: &[u64], edges: &[(usize, usize, f64)], opts: &Layou
         .filter(|&&(s, t, _)| s < n && t < n && s != t)
         .map(|&(s, t, w)| (s, t, if w.is_finite() && w > 1.0 { 1.0 + w.ln() } else { 1.0 }))
         .collect();
+    // Hubs repel more (as in ForceAtlas2), so that well-linked nodes do not
+    // pile up in the middle: a node's mass grows with its degree.
+    let mut mass = vec![1.0f64; n];
+    for &(s, t, _) in &edges {
+        mass[s] += 1.0;
+        mass[t] += 1.0;
+    }
+    for m in &mut mass {
+        *m = m.sqrt();
+    }
     let iterations = opts.iterations.unwrap_or(match n {
         0..=500 => 300,
         501..=3000 => 200,
         3001..=10000 => 120,
-        _ => 80,
+        _ => 60,
     });
     let t0 = r0 * 0.2 + k;
     let t_min = k * 0.05;
     let mut disp = vec![(0.0f64, 0.0f64); n];
     for it in 0..iterations {
         let temp = t_min + (t0 - t_min) * (1.0 - it as f64 / iterations as f64).powi(2);
-        let tree = QuadTree::build(&pos);
+        let tree = QuadTree::build(&pos, &mass);
         let k2 = k * k;
         disp.par_iter_mut().enumerate().for_each(|(i, d)| {
-            let (fx, fy) = tree.repulsion(i, pos[i], k2, opts.theta);
+            let (fx, fy) = tree.repulsion(i, pos[i], mass[i], k2, opts.theta);
             // Gravity, linear in the distance to the centre.
             *d = (fx - opts.gravity * pos[i].0, fy - opts.gravity * pos[i].1);
         });
@@ -113,6 +123,25 @@ pub fn force_directed(seeds: &[u64], edges: &[(usize, usize, f64)], opts: &Layou
                 let step = len.min(temp) / len;
                 p.0 += d.0 * step;
                 p.1 += d.1 * step;
+            }
+        }
+    }
+    // Isolated nodes feel only repulsion and drift far out: put them on a
+    // grid just below the rest.
+    let linked: Vec<bool> = mass.iter().map(|m| *m > 1.0).collect();
+    if linked.iter().any(|l| *l) && linked.iter().any(|l| !*l) {
+        let (mut x0, mut x1, mut y1) = (f64::MAX, f64::MIN, f64::MIN);
+        for (p, _) in pos.iter().zip(&linked).filter(|(_, l)| **l) {
+            x0 = x0.min(p.0);
+            x1 = x1.max(p.0);
+            y1 = y1.max(p.1);
+        }
+        let cols = (((x1 - x0) / k).floor() as usize).max(1);
+        let mut j = 0usize;
+        for (p, l) in pos.iter_mut().zip(&linked) {
+            if !*l {
+                *p = (x0 + (j % cols) as f64 * k, y1 + 2.0 * k + (j / cols) as f64 * k);
+                j += 1;
             }
         }
     }
@@ -144,7 +173,7 @@ struct QuadTree {
 }
 
 impl QuadTree {
-    fn build(pos: &[(f64, f64)]) -> QuadTree {
+    fn build(pos: &[(f64, f64)], mass: &[f64]) -> QuadTree {
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for p in pos {
             x0 = x0.min(p.0);
@@ -157,7 +186,7 @@ impl QuadTree {
         let mut t = QuadTree { cells: Vec::with_capacity(pos.len() * 2 + 1) };
         t.cells.push(root);
         for (i, &p) in pos.iter().enumerate() {
-            t.insert(i as u32, p, pos);
+            t.insert(i as u32, p, pos, mass);
         }
         t
     }
@@ -178,17 +207,18 @@ impl QuadTree {
         self.cells[ci].child = first;
     }
 
-    fn insert(&mut self, body: u32, p: (f64, f64), pos: &[(f64, f64)]) {
+    fn insert(&mut self, body: u32, p: (f64, f64), pos: &[(f64, f64)], mass: &[f64]) {
         let mut ci = 0usize;
         let mut depth = 0;
+        let m = mass[body as usize];
         loop {
             let c = self.cells[ci];
             let was_empty = c.mass == 0.0;
             {
                 let cm = &mut self.cells[ci];
-                cm.mass += 1.0;
-                cm.mx += p.0;
-                cm.my += p.1;
+                cm.mass += m;
+                cm.mx += p.0 * m;
+                cm.my += p.1 * m;
             }
             if c.child == NONE {
                 if was_empty {
@@ -205,12 +235,13 @@ impl QuadTree {
                 self.split(ci);
                 self.cells[ci].body = NONE;
                 let op = pos[other as usize];
+                let om = mass[other as usize];
                 let q = Self::quadrant(&self.cells[ci], op);
                 let oc = (self.cells[ci].child + q) as usize;
                 let cell = &mut self.cells[oc];
-                cell.mass = 1.0;
-                cell.mx = op.0;
-                cell.my = op.1;
+                cell.mass = om;
+                cell.mx = op.0 * om;
+                cell.my = op.1 * om;
                 cell.body = other;
             }
             let q = Self::quadrant(&self.cells[ci], p);
@@ -220,7 +251,7 @@ impl QuadTree {
     }
 
     /// The repulsive displacement on body `i` at `p`.
-    fn repulsion(&self, i: usize, p: (f64, f64), k2: f64, theta: f64) -> (f64, f64) {
+    fn repulsion(&self, i: usize, p: (f64, f64), m: f64, k2: f64, theta: f64) -> (f64, f64) {
         let (mut fx, mut fy) = (0.0, 0.0);
         let mut stack: Vec<u32> = Vec::with_capacity(64);
         stack.push(0);
@@ -236,10 +267,10 @@ impl QuadTree {
                 // A shared leaf: leave this body out if it is inside.
                 let inside = (p.0 - c.cx).abs() <= c.half && (p.1 - c.cy).abs() <= c.half;
                 if inside {
-                    mass -= 1.0;
-                    mx -= p.0;
-                    my -= p.1;
-                    if mass <= 0.0 {
+                    mass -= m;
+                    mx -= p.0 * m;
+                    my -= p.1 * m;
+                    if mass <= 1e-9 {
                         continue;
                     }
                 }
@@ -256,7 +287,7 @@ impl QuadTree {
                     fx += a.cos() * k2.sqrt() * 0.1;
                     fy += a.sin() * k2.sqrt() * 0.1;
                 } else {
-                    let f = mass * k2 / d2;
+                    let f = m * mass * k2 / d2;
                     fx += dx * f;
                     fy += dy * f;
                 }
@@ -304,6 +335,21 @@ mod tests {
             }
         }
         assert!(min > 0.5, "nodes overlap: {min}");
+    }
+
+    #[test]
+    fn isolated_nodes_stay_near_the_graph() {
+        let seeds: Vec<u64> = (0..40).map(|i| hash_str(&format!("m{i}"))).collect();
+        let edges: Vec<(usize, usize, f64)> = (1..36).map(|i| (i, i / 3, 1.0)).collect();
+        let pos = force_directed(&seeds, &edges, &LayoutOptions::default());
+        let extent = |r: std::ops::Range<usize>| pos[r].iter().fold(0.0f64, |m, p| m.max(p.0.abs()).max(p.1.abs()));
+        let core = extent(0..36);
+        let all = extent(0..40);
+        assert!(all < core * 2.0 + 200.0, "core {core}, all {all}");
+        // The isolated ones sit below the linked ones, apart from each other.
+        let lowest = pos[..36].iter().map(|p| p.1).fold(f64::MIN, f64::max);
+        assert!(pos[36..].iter().all(|p| p.1 > lowest));
+        assert!(dist(pos[36], pos[37]) > 1.0);
     }
 
     #[test]

@@ -343,4 +343,4 @@ pub fn date_in(d: &str, from: Option<&str>, to: Option<&str>) -> bool {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,0 +1,100 @@
+//! `timeline`: events in date order, each with the publications covering it.
+
+use super::{open_store, timeout, FilterArgs, ListFormat, StoreArgs};
+use crate::query::compact_iri;
+use crate::questions::{self, EventFilter};
+use crate::store::Mode;
+use anyhow::Result;
+use clap::Args;
+use serde_json::json;
+use std::io::Write;
+
+#[derive(Args, Debug)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+pub fn run(a: TimelineArgs) -> Result<i32> {
+    let f = &a.filter;
+    let filter = EventFilter {
+        from: f.from.clone(),
+        to: f.to.clone(),
+        countries: f.country.clone(),
+        plover: f.plover.clone(),
+        actor: f.actor.clone(),
+        event: None,
+    };
+    let store = open_store(&a.store, Mode::ReadOnly)?;
+    let rows = questions::timeline(store.inner(), &filter, timeout(f.timeout))?;
+    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+    match f.format {
+        ListFormat::Json => {
+            let v: Vec<_> = rows
+                .iter()
+                .map(|r| {
+                    let e = &r.event;
+                    json!({"iri": e.iri, "type": e.plover, "cameo": e.cameo, "date": e.date, "label": e.label,
+                           "places": e.places.iter().map(|(n, i)| json!({"name": n, "iso": i})).collect::<Vec<_>>(),
+                           "actors": e.actors,
+                           "publications": r.publications.iter().map(|p| json!({"iri": p.iri, "title": p.title, "document": p.document,
+                               "published": p.published, "url": p.url, "role": p.role})).collect::<Vec<_>>()})
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut w, &json!({ "timeline": v }))?;
+            writeln!(w)?;
+        }
+        ListFormat::Csv => {
+            writeln!(w, "date,type,event,places,actors,event_iri,published,document,title,publication_iri")?;
+            for r in &rows {
+                let e = &r.event;
+                let places: Vec<&str> = e.places.iter().map(|(n, _)| n.as_str()).collect();
+                let head = format!(
+                    "{},{},{},{},{},{}",
+                    e.date.clone().unwrap_or_default(),
+                    e.plover,
+                    csv_field(&e.label),
+                    csv_field(&places.join("; ")),
+                    csv_field(&e.actors.join("; ")),
+                    e.iri
+                );
+                if r.publications.is_empty() {
+                    writeln!(w, "{head},,,,")?;
+                }
+                for p in &r.publications {
+                    writeln!(w, "{head},{},{},{},{}", p.published.clone().unwrap_or_default(), csv_field(&p.document),
+                        csv_field(p.title.as_deref().unwrap_or("")), p.iri)?;
+                }
+            }
+        }
+        ListFormat::Table => {
+            for r in &rows {
+                let e = &r.event;
+                let places: Vec<String> = e.places.iter().map(|(n, i)| match i { Some(i) => format!("{n} ({i})"), None => n.clone() }).collect();
+                writeln!(w, "{:<10}  {:<9} {}  [{}]  {}", e.date.clone().unwrap_or_else(|| "?".into()), e.plover, e.label, places.join(", "), compact_iri(&e.iri))?;
+                if !e.actors.is_empty() {
+                    writeln!(w, "{:<10}  actors: {}", "", e.actors.join(", "))?;
+                }
+                for p in &r.publications {
+                    writeln!(w, "{:<10}    {:<10} {:<24} {}", "", p.published.clone().unwrap_or_else(|| "?".into()), p.document,
+                        p.title.clone().unwrap_or_else(|| "(untitled)".into()))?;
+                }
+            }
+            if rows.is_empty() {
+                eprintln!("no events match");
+            }
+        }
+    }
+    w.flush()?;
+    Ok(0)
+}
