@@ -1,18 +1,23 @@
 //! Batch: stream documents through the pipeline in parallel, in order.
 //!
-//! Documents are read one batch at a time (bounded memory), analyzed in
-//! parallel with rayon, and handed to the caller in input order, so the
-//! output is the same whatever the thread count. Skips keep their place in
-//! the stream too. `--shard I/N` keeps the documents whose id hashes to I.
+//! Three stages overlap: a reader thread reads documents into batches, the
+//! rayon pool analyzes a batch and renders each result (JSON bytes, quads:
+//! whatever the caller's `render` makes) in parallel, and the calling thread
+//! hands the results to the sink in input order while the next batch is being
+//! analyzed. At most two batches wait between stages, so memory is bounded
+//! by the batch size, not the corpus. The output is the same whatever the
+//! thread count. Skips keep their place in the stream too. `--shard I/N`
+//! keeps the documents whose id hashes to I.
 
 use crate::corpus::{Input, Item, ReadOptions, Reader, Skip};
 use crate::model::{Analysis, Document};
 use crate::pipeline::Pipeline;
 use rayon::prelude::*;
+use std::sync::mpsc::sync_channel;
 
-/// One processed input item.
-pub enum Processed {
-    Doc(Box<Document>, Box<Analysis>),
+/// One processed input item, with what the caller's `render` made of it.
+pub enum Processed<R = ()> {
+    Doc(Box<Document>, Box<Analysis>, R),
     Skip(Skip),
 }
 
@@ -45,55 +50,103 @@ impl Shard {
     }
 }
 
-/// Read every input, analyze the documents `batch` at a time, and call
-/// `sink` with each item in input order. Documents outside the shard are
-/// passed over (they are counted by the caller through `on_other_shard`).
-pub fn run(
+/// Batches waiting between two stages.
+const QUEUE: usize = 2;
+
+/// Read `inputs`, analyze and render documents in parallel on `pool`, and
+/// call `sink` for every item in input order (documents of other shards go
+/// to `on_other_shard` instead, also in order). When `sink` returns false the
+/// run stops: the stages wind down without reading further.
+#[allow(clippy::too_many_arguments)]
+pub fn run<R: Send>(
     inputs: &[Input],
     opts: ReadOptions,
     pipeline: &Pipeline,
     pool: &rayon::ThreadPool,
     batch: usize,
     shard: Option<Shard>,
-    mut sink: impl FnMut(Processed),
+    render: impl Fn(&Document, &Analysis) -> R + Sync,
+    mut sink: impl FnMut(Processed<R>) -> bool,
     mut on_other_shard: impl FnMut(&Document),
 ) {
-    let mut reader = Reader::new(opts);
-    let mut pending: Vec<Item> = Vec::with_capacity(batch);
-    let flush = |pending: &mut Vec<Item>, sink: &mut dyn FnMut(Processed)| {
-        let items = std::mem::take(pending);
-        let done: Vec<Processed> = pool.install(|| {
-            items
-            .into_par_iter()
-            .map(|it| match it {
-                Item::Doc(doc, diags) => {
-                    let mut an = pipeline.analyze(&doc);
-                    let mut d = diags;
-                    d.append(&mut an.diagnostics);
-                    an.diagnostics = d;
-                    Processed::Doc(Box::new(doc), Box::new(an))
+    let batch = batch.max(1);
+    /// What the reader sends: documents to analyze, or a document of another shard.
+    enum Read {
+        Batch(Vec<Item>),
+        Other(Box<Document>),
+    }
+    enum Done<R> {
+        Batch(Vec<Processed<R>>),
+        Other(Box<Document>),
+    }
+    std::thread::scope(|scope| {
+        let (read_tx, read_rx) = sync_channel::<Read>(QUEUE);
+        let (done_tx, done_rx) = sync_channel::<Done<R>>(QUEUE);
+        scope.spawn(move || {
+            let mut reader = Reader::new(opts);
+            let mut pending: Vec<Item> = Vec::with_capacity(batch);
+            for item in reader.read_all(inputs) {
+                if let (Some(sh), Item::Doc(doc, _)) = (shard, &item) {
+                    if !sh.keeps(&doc.id) {
+                        if !pending.is_empty() && read_tx.send(Read::Batch(std::mem::take(&mut pending))).is_err() {
+                            return;
+                        }
+                        let Item::Doc(doc, _) = item else { continue };
+                        if read_tx.send(Read::Other(Box::new(doc))).is_err() {
+                            return;
+                        }
+                        continue;
+                    }
                 }
-                Item::Skip(s) => Processed::Skip(s),
-            })
-            .collect()
+                pending.push(item);
+                if pending.len() >= batch && read_tx.send(Read::Batch(std::mem::replace(&mut pending, Vec::with_capacity(batch)))).is_err() {
+                    return;
+                }
+            }
+            if !pending.is_empty() {
+                let _ = read_tx.send(Read::Batch(pending));
+            }
         });
-        for p in done {
-            sink(p);
-        }
-    };
-    for item in reader.read_all(inputs) {
-        if let (Some(sh), Item::Doc(doc, _)) = (shard, &item) {
-            if !sh.keeps(&doc.id) {
-                on_other_shard(doc);
-                continue;
+        let render = &render;
+        scope.spawn(move || {
+            for r in read_rx {
+                let done = match r {
+                    Read::Other(d) => Done::Other(d),
+                    Read::Batch(items) => Done::Batch(pool.install(|| {
+                        items
+                            .into_par_iter()
+                            .map(|it| match it {
+                                Item::Doc(doc, diags) => {
+                                    let mut an = pipeline.analyze(&doc);
+                                    let mut d = diags;
+                                    d.append(&mut an.diagnostics);
+                                    an.diagnostics = d;
+                                    let out = render(&doc, &an);
+                                    Processed::Doc(Box::new(doc), Box::new(an), out)
+                                }
+                                Item::Skip(s) => Processed::Skip(s),
+                            })
+                            .collect()
+                    })),
+                };
+                if done_tx.send(done).is_err() {
+                    return;
+                }
+            }
+        });
+        'outer: for d in done_rx {
+            match d {
+                Done::Other(doc) => on_other_shard(&doc),
+                Done::Batch(ps) => {
+                    for p in ps {
+                        if !sink(p) {
+                            break 'outer;
+                        }
+                    }
+                }
             }
         }
-        pending.push(item);
-        if pending.len() >= batch {
-            flush(&mut pending, &mut sink);
-        }
-    }
-    flush(&mut pending, &mut sink);
+    });
 }
 
 #[cfg(test)]

@@ -128,7 +128,15 @@ fn progress(quiet: bool, total_bytes: u64) -> ProgressBar {
 }
 
 /// Shared driver: expand inputs, run the pipeline, hand each result over.
-fn drive(a: &ReadArgs, mut on_doc: impl FnMut(Processed, &mut Summary) -> Result<()>) -> Result<Summary> {
+///
+/// `render` runs on the worker threads, right after a document's analysis,
+/// so that serializing (JSON, quads) scales with the threads too; `on_doc`
+/// gets its result on this thread, in input order.
+fn drive<R: Send>(
+    a: &ReadArgs,
+    render: impl Fn(&crate::model::Document, &crate::model::Analysis) -> R + Sync,
+    mut on_doc: impl FnMut(Processed<R>, &mut Summary) -> Result<()>,
+) -> Result<Summary> {
     let opts = read_options(a)?;
     let shard = a.shard.as_deref().map(Shard::parse).transpose().map_err(anyhow::Error::msg)?;
     let (inputs, early) = corpus::inputs(&a.inputs, &opts);
@@ -156,16 +164,14 @@ fn drive(a: &ReadArgs, mut on_doc: impl FnMut(Processed, &mut Summary) -> Result
             &pool,
             a.batch.max(1),
             shard,
+            render,
             |p| {
-                if err.is_some() {
-                    return;
-                }
                 match &p {
                     Processed::Skip(s) => {
                         summary.skip(s, a.quiet);
-                        return;
+                        return true;
                     }
-                    Processed::Doc(d, an) => {
+                    Processed::Doc(d, an, _) => {
                         summary.read += 1;
                         summary.done += 1;
                         summary.bytes += d.text.len();
@@ -178,7 +184,9 @@ fn drive(a: &ReadArgs, mut on_doc: impl FnMut(Processed, &mut Summary) -> Result
                 }
                 if let Err(e) = on_doc(p, &mut summary) {
                     err = Some(e);
+                    return false;
                 }
+                true
             },
             |_| other_shard += 1,
         )
@@ -205,22 +213,29 @@ pub fn extract(a: ExtractArgs) -> Result<i32> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let format = a.format;
-    let summary = drive(&a.read, |p, _| {
-        let Processed::Doc(doc, an) = p else { return Ok(()) };
+    let render = |doc: &crate::model::Document, an: &crate::model::Analysis| -> std::result::Result<Vec<u8>, String> {
         match format {
             ExtractFormat::Jsonl => {
-                serde_json::to_writer(&mut out, &json::document(&doc, &an))?;
-                out.write_all(b"\n")?;
+                let mut buf = serde_json::to_vec(&json::document(doc, an)).map_err(|e| e.to_string())?;
+                buf.push(b'\n');
+                Ok(buf)
             }
             ExtractFormat::Nquads => {
-                let quads = crate::rdf::document_quads(&doc, &an);
-                let mut ser = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::NQuads).for_writer(&mut out);
+                let quads = crate::rdf::document_quads(doc, an);
+                let mut buf = Vec::with_capacity(quads.len() * 160);
+                let mut ser = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::NQuads).for_writer(&mut buf);
                 for q in &quads {
-                    ser.serialize_quad(q)?;
+                    ser.serialize_quad(q).map_err(|e| e.to_string())?;
                 }
-                ser.finish()?;
+                ser.finish().map_err(|e| e.to_string())?;
+                Ok(buf)
             }
         }
+    };
+    let summary = drive(&a.read, render, |p, _| {
+        let Processed::Doc(doc, _, bytes) = p else { return Ok(()) };
+        let bytes = bytes.map_err(|e| anyhow::anyhow!("serializing {}: {e}", doc.id))?;
+        out.write_all(&bytes)?;
         Ok(())
     })?;
     out.flush()?;
@@ -230,18 +245,24 @@ pub fn extract(a: ExtractArgs) -> Result<i32> {
     Ok(exit_code(&summary))
 }
 
+/// Quads per store transaction, at most.
+const COMMIT_QUADS: usize = 200_000;
+
 pub fn ingest(a: IngestArgs) -> Result<i32> {
     let start = std::time::Instant::now();
     let store = open_store(&a.store, Mode::ReadWrite)?;
     let mut pending: Vec<(String, Vec<oxigraph::model::Quad>)> = Vec::new();
     let mut pending_quads = 0usize;
-    let summary = drive(&a.read, |p, summary| {
-        let Processed::Doc(doc, an) = p else { return Ok(()) };
-        let quads = crate::rdf::document_quads(&doc, &an);
+    // A transaction holds whole documents: each document's graph is replaced
+    // atomically, so a killed ingest leaves every graph either old or new, and
+    // a re-run completes the store (crash safety).
+    let commit_docs = a.read.batch.max(1);
+    let summary = drive(&a.read, crate::rdf::document_quads, |p, summary| {
+        let Processed::Doc(doc, _, quads) = p else { return Ok(()) };
         summary.quads += quads.len();
         pending_quads += quads.len();
         pending.push((doc.id.clone(), quads));
-        if pending_quads >= 200_000 {
+        if pending_quads >= COMMIT_QUADS || pending.len() >= commit_docs {
             store.replace_documents(&pending)?;
             pending.clear();
             pending_quads = 0;

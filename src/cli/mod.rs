@@ -8,6 +8,7 @@
 mod corpus_run;
 mod graph;
 mod json;
+mod push;
 mod questions;
 mod query;
 mod serve;
@@ -48,6 +49,8 @@ pub enum Command {
     Timeline(timeline::TimelineArgs),
     /// Serve a SPARQL endpoint and a graph explorer page over HTTP.
     Serve(serve::ServeArgs),
+    /// Send the store's graphs (or N-Quads files) to a SPARQL 1.1 Graph Store endpoint.
+    Push(push::PushArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -246,6 +249,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Coverage(a) => questions::coverage(a),
         Command::Timeline(a) => timeline::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::Push(a) => push::run(a),
     }
 }
 

@@ -601,12 +601,25 @@ pub fn sniff_format(prefix: &[u8]) -> Format {
     Format::Text
 }
 
+/// Stream the documents of bytes already in memory, exactly as if they had
+/// been read from `input` (whose source only names the origin; nothing is
+/// opened). The entry point for fuzzing and for callers that hold a page
+/// in memory; ids are checked against `ids`.
+pub fn read_bytes<'a>(bytes: Vec<u8>, input: &Input, opts: &ReadOptions, ids: &'a mut IdRegistry) -> Items<'a> {
+    let inner = start_stream(input, Box::new(io::Cursor::new(bytes)), opts, ids);
+    Items { inner, ids }
+}
+
 fn start(input: &Input, opts: &ReadOptions, ids: &mut IdRegistry) -> ItemsInner {
+    match open(input, opts) {
+        Ok(r) => start_stream(input, r, opts, ids),
+        Err(s) => one(Item::Skip(s)),
+    }
+}
+
+/// Sniff, then read, an opened input.
+fn start_stream(input: &Input, mut r: Box<dyn Read + Send>, opts: &ReadOptions, ids: &mut IdRegistry) -> ItemsInner {
     let origin = input.origin();
-    let mut r = match open(input, opts) {
-        Ok(r) => r,
-        Err(s) => return one(Item::Skip(s)),
-    };
     let prefix = match decode::read_prefix(&mut r, decode::SNIFF_BYTES) {
         Ok(p) => p,
         Err(e) => return one(Item::Skip(Skip::new(origin, SkipReason::Unreadable, e.to_string(), Some(0)))),

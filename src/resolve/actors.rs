@@ -4,10 +4,15 @@
 //! `tools/build_lexicons.py` derives from the PETRARCH2 / Phoenix actor files
 //! (Countries, International, MilNonState): one line per actor with its display name,
 //! aliases and date-bounded CAMEO codes (`IRNGOV 1989-06-04..` → Iran, government,
-//! "Supreme Leader" when the dictionary comment names the office). Users can add
-//! their own dictionaries in the PETRARCH `.actors.txt` format ([`ActorDictionary::from_phoenix`])
-//! or a simple TSV ([`ActorDictionary::from_tsv`]) and [`ActorDictionary::merge`] them;
-//! later dictionaries win lookups.
+//! "Supreme Leader" when the dictionary comment names the office). The build script
+//! freezes it into a byte image (name-key index + the actor lines, see
+//! `crate::recognize::gazetteer::frozen`) that is read in place: startup parses
+//! nothing, and each actor is parsed from its line the first time a lookup returns it.
+//! Users can add their own dictionaries in the PETRARCH `.actors.txt` format
+//! ([`ActorDictionary::from_phoenix`]) or a simple TSV ([`ActorDictionary::from_tsv`])
+//! and [`ActorDictionary::merge`] them; later dictionaries win lookups. A dictionary is
+//! an owned overlay (user actors, embedded actors changed by a merge, extra index
+//! entries) over the shared frozen embedded part, so cloning the embedded one is cheap.
 //!
 //! The recognizer (`crate::recognize`) finds person and organization mentions; the
 //! resolver calls [`ActorDictionary::lookup`] with a full name (titles like
@@ -20,9 +25,13 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
+use crate::recognize::gazetteer::frozen::{self, FrozenMap, Image};
 use crate::recognize::gazetteer::{cameo_country, fold_key, is_title_word, FxMap};
+/// Lookup key of a name: folded, punctuation-free, leading titles removed.
+/// "Ayatollah Ali Khamenei" → "ali khamenei"; "Ban Ki-moon" → "ban ki moon".
+pub use crate::recognize::gazetteer::name_key;
 
-static ACTORS_TSV: &str = include_str!("../../data/lexicon/actors.tsv");
+static ACTORS_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/actors.bin"));
 
 /// One role an actor held, possibly bounded in time (bounds inclusive).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,47 +66,138 @@ pub struct Actor {
 }
 
 /// A set of actors with a normalized-name index.
+/// A set of actors with a normalized-name index: an owned overlay over the frozen
+/// embedded actors (when built from [`ActorDictionary::embedded`]).
 #[derive(Clone, Debug, Default)]
 pub struct ActorDictionary {
+    /// The embedded actors (ids `0..base.len()`), shared and read-only.
+    base: Option<&'static FrozenActors>,
+    /// Embedded actors changed by a merge, with their merge generation.
+    patched: FxMap<u32, (Actor, u16)>,
+    /// Own actors (ids from `base.len()` on).
     actors: Vec<Actor>,
-    /// Merge generation of each actor: later dictionaries win lookups.
+    /// Merge generation of each own actor: later dictionaries win lookups.
     generation: Vec<u16>,
+    /// Name key → ids, added to the embedded index (own actors, merged aliases).
     index: FxMap<String, Vec<u32>>,
 }
 
-// ------------------------------------------------------------------ names
-
-/// Lookup key of a name: folded, punctuation-free, leading titles removed.
-/// "Ayatollah Ali Khamenei" → "ali khamenei"; "Ban Ki-moon" → "ban ki moon".
-pub fn name_key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut pending_space = false;
-    for c in fold_key(name).chars() {
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(c);
-        } else if c != '\'' {
-            // "d'Escoto" → "descoto"; any other punctuation separates words
-            pending_space = true;
-        }
-    }
-    // drop leading titles, keeping at least one word
-    let mut start = 0;
-    while let Some(sp) = out[start..].find(' ') {
-        if is_title_word(&out[start..start + sp]) {
-            start += sp + 1;
-        } else {
-            break;
-        }
-    }
-    if start > 0 {
-        out.drain(..start);
-    }
-    out
+/// The embedded actors, read in place from the frozen image: a name-key index and one
+/// `actors.tsv` line per actor, parsed on first use and kept.
+struct FrozenActors {
+    /// `(offset, length)` of each actor's line in `text`.
+    lines: &'static [u8],
+    text: &'static [u8],
+    /// Name key → actor ids (`u32`, ascending).
+    index: FrozenMap<'static>,
+    /// Number of actors.
+    n: usize,
+    /// Parsed actors, in chunks of [`CHUNK`] allocated on first use.
+    cache: Box<[OnceLock<CacheChunk>]>,
 }
+
+/// Actors per cache chunk.
+const CHUNK: usize = 256;
+type CacheChunk = Box<[OnceLock<Actor>]>;
+
+impl std::fmt::Debug for FrozenActors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FrozenActors({} actors)", self.n)
+    }
+}
+
+impl FrozenActors {
+    fn embedded() -> &'static FrozenActors {
+        static F: OnceLock<FrozenActors> = OnceLock::new();
+        F.get_or_init(|| FrozenActors::open(ACTORS_BIN).unwrap_or_else(FrozenActors::empty))
+    }
+
+    fn empty() -> FrozenActors {
+        FrozenActors { lines: &[], text: &[], index: FrozenMap::EMPTY_MAP, n: 0, cache: Box::new([]) }
+    }
+
+    /// Open an image written by the build script; `None` when its header or sections
+    /// do not fit. Damage inside the tables only makes lookups miss.
+    fn open(bytes: &'static [u8]) -> Option<FrozenActors> {
+        let img = Image::open(bytes, frozen::ACT_MAGIC)?;
+        let n = frozen::rd32(img.section(frozen::ACT_META), 0)? as usize;
+        let lines = img.section(frozen::ACT_LINES);
+        if lines.len() / 8 < n {
+            return None;
+        }
+        Some(FrozenActors {
+            lines,
+            text: img.section(frozen::ACT_TEXT),
+            index: FrozenMap::open(img.section(frozen::ACT_INDEX))?,
+            n,
+            cache: (0..n.div_ceil(CHUNK)).map(|_| OnceLock::new()).collect(),
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.n
+    }
+
+    fn line(&self, id: u32) -> Option<&'static str> {
+        let at = (id as usize).checked_mul(8)?;
+        let off = frozen::rd32(self.lines, at)? as usize;
+        let len = frozen::rd32(self.lines, at + 4)? as usize;
+        std::str::from_utf8(self.text.get(off..off.checked_add(len)?)?).ok()
+    }
+
+    fn actor(&self, id: u32) -> Option<&Actor> {
+        let i = id as usize;
+        if i >= self.n {
+            return None;
+        }
+        let chunk = self.cache.get(i / CHUNK)?.get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
+        let slot = chunk.get(i % CHUNK)?;
+        if let Some(a) = slot.get() {
+            return Some(a);
+        }
+        let a = parse_embedded_line(self.line(id)?)?;
+        Some(slot.get_or_init(|| a))
+    }
+
+    /// The embedded actors indexed under `key`, in id order.
+    fn ids(&self, key: &str) -> impl Iterator<Item = u32> + '_ {
+        let n = self.len();
+        self.index
+            .get(key.as_bytes())
+            .unwrap_or(&[])
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .filter(move |&i| (i as usize) < n)
+    }
+}
+
+/// One line of the embedded table: `kind \t canonical \t aliases(|) \t roles(;) …`,
+/// a role being `CODE,from,to[,title]`.
+fn parse_embedded_line(line: &str) -> Option<Actor> {
+    let f: Vec<&str> = line.split('\t').collect();
+    if f.len() < 4 {
+        return None;
+    }
+    let kind = if f[0] == "P" { ActorKind::Person } else { ActorKind::Group };
+    let aliases = f[2].split('|').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    let mut roles = Vec::new();
+    for r in f[3].split(';').filter(|s| !s.is_empty()) {
+        let p: Vec<&str> = r.splitn(4, ',').collect();
+        let code = p[0];
+        let (country, label) = split_cameo(code);
+        let title = p.get(3).filter(|t| !t.is_empty()).map(|t| t.to_string());
+        roles.push(ActorRole {
+            country,
+            role: title.or(label),
+            cameo: Some(code.to_string()),
+            from: p.get(1).and_then(|s| ymd(s)),
+            to: p.get(2).and_then(|s| ymd(s)),
+        });
+    }
+    Some(Actor { canonical: f[1].to_string(), aliases, roles, same_as: None, kind })
+}
+
+// ------------------------------------------------------------------ names
 
 const PARTICLES: &[&str] = &[
     "of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "el", "al",
@@ -347,42 +447,76 @@ impl ActorDictionary {
     /// The dictionary compiled into the binary (PETRARCH2 Phoenix persons and groups).
     pub fn embedded() -> &'static ActorDictionary {
         static D: OnceLock<ActorDictionary> = OnceLock::new();
-        D.get_or_init(|| Self::from_embedded_table(ACTORS_TSV))
+        D.get_or_init(|| ActorDictionary { base: Some(FrozenActors::embedded()), ..Default::default() })
     }
 
+    /// The old startup build of the embedded dictionary, for the equivalence tests.
+    #[cfg(test)]
     fn from_embedded_table(text: &str) -> ActorDictionary {
         let mut d = ActorDictionary::default();
         for line in text.lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 4 {
-                continue;
+            if let Some(a) = parse_embedded_line(line) {
+                d.push(a, 0);
             }
-            let kind = if f[0] == "P" { ActorKind::Person } else { ActorKind::Group };
-            let aliases = f[2].split('|').filter(|s| !s.is_empty()).map(str::to_string).collect();
-            let mut roles = Vec::new();
-            for r in f[3].split(';').filter(|s| !s.is_empty()) {
-                let p: Vec<&str> = r.splitn(4, ',').collect();
-                let code = p[0];
-                let (country, label) = split_cameo(code);
-                let title = p.get(3).filter(|t| !t.is_empty()).map(|t| t.to_string());
-                roles.push(ActorRole {
-                    country,
-                    role: title.or(label),
-                    cameo: Some(code.to_string()),
-                    from: p.get(1).and_then(|s| ymd(s)),
-                    to: p.get(2).and_then(|s| ymd(s)),
-                });
-            }
-            d.push(Actor { canonical: f[1].to_string(), aliases, roles, same_as: None, kind }, 0);
         }
         d
     }
 
+    fn base_len(&self) -> usize {
+        self.base.map_or(0, FrozenActors::len)
+    }
+
+    /// The actor with this id.
+    fn get(&self, id: u32) -> Option<&Actor> {
+        let bl = self.base_len();
+        if (id as usize) < bl {
+            if let Some((a, _)) = self.patched.get(&id) {
+                return Some(a);
+            }
+            return self.base?.actor(id);
+        }
+        self.actors.get(id as usize - bl)
+    }
+
+    /// The actor with this id, ready to change (an embedded one is copied first).
+    fn get_mut(&mut self, id: u32) -> Option<(&mut Actor, &mut u16)> {
+        let bl = self.base_len();
+        if (id as usize) < bl {
+            if !self.patched.contains_key(&id) {
+                let a = self.base?.actor(id)?.clone();
+                self.patched.insert(id, (a, 0));
+            }
+            return self.patched.get_mut(&id).map(|(a, g)| (a, g));
+        }
+        let i = id as usize - bl;
+        Some((self.actors.get_mut(i)?, self.generation.get_mut(i)?))
+    }
+
+    fn generation_of(&self, id: u32) -> u16 {
+        let bl = self.base_len();
+        if (id as usize) < bl {
+            return self.patched.get(&id).map_or(0, |p| p.1);
+        }
+        self.generation.get(id as usize - bl).copied().unwrap_or(0)
+    }
+
+    /// The ids indexed under `key`: the embedded ones, then those added since, in order.
+    fn ids(&self, key: &str) -> Vec<u32> {
+        let mut v: Vec<u32> = match self.base {
+            Some(b) => b.ids(key).collect(),
+            None => Vec::new(),
+        };
+        if let Some(more) = self.index.get(key) {
+            v.extend_from_slice(more);
+        }
+        v
+    }
+
     fn push(&mut self, actor: Actor, generation: u16) {
-        let id = self.actors.len() as u32;
+        let id = self.len() as u32;
         let mut keys: Vec<String> = Vec::new();
         for n in std::iter::once(&actor.canonical).chain(actor.aliases.iter()) {
             let k = name_key(n);
@@ -401,6 +535,17 @@ impl ActorDictionary {
         self.actors.push(actor);
         self.generation.push(generation);
     }
+
+    /// All actors by value, in id order.
+    fn into_actors(self) -> Vec<Actor> {
+        if self.base_len() == 0 {
+            return self.actors;
+        }
+        let mut v: Vec<Actor> = (0..self.base_len() as u32).filter_map(|i| self.get(i).cloned()).collect();
+        v.extend(self.actors);
+        v
+    }
+
 
     /// Parse a PETRARCH / TABARI `.actors.txt` dictionary: a head phrase, `+synonym`
     /// lines and tab-indented `[CODE date-restriction]` lines (`<date`, `>date`,
@@ -614,39 +759,35 @@ impl ActorDictionary {
     /// `same_as` as one already here is merged into it (aliases and roles added);
     /// otherwise it is appended. Actors from `other` win later lookups.
     pub fn merge(&mut self, other: ActorDictionary) {
-        let generation = self.generation.iter().copied().max().unwrap_or(0) + 1;
-        for a in other.actors {
+        let max = self.generation.iter().chain(self.patched.values().map(|p| &p.1)).copied().max();
+        let generation = max.unwrap_or(0) + 1;
+        for a in other.into_actors() {
             let key = name_key(&a.canonical);
-            let existing = self.index.get(&key).and_then(|ids| {
-                ids.iter().copied().find(|&i| {
-                    let e = &self.actors[i as usize];
-                    name_key(&e.canonical) == key && e.same_as == a.same_as
-                })
+            let existing = self.ids(&key).into_iter().find(|&i| {
+                self.get(i).is_some_and(|e| name_key(&e.canonical) == key && e.same_as == a.same_as)
             });
-            match existing {
-                Some(i) => {
-                    let i = i as usize;
-                    let mut new_keys = Vec::new();
-                    for al in a.aliases {
-                        if !self.actors[i].aliases.contains(&al) && al != self.actors[i].canonical {
-                            new_keys.push(name_key(&al));
-                            self.actors[i].aliases.push(al);
-                        }
-                    }
-                    for r in a.roles {
-                        if !self.actors[i].roles.contains(&r) {
-                            self.actors[i].roles.push(r);
-                        }
-                    }
-                    self.generation[i] = generation;
-                    for k in new_keys {
-                        let v = self.index.entry(k).or_default();
-                        if !v.contains(&(i as u32)) {
-                            v.push(i as u32);
-                        }
-                    }
+            let Some((e, g)) = existing.and_then(|i| self.get_mut(i)) else {
+                self.push(a, generation);
+                continue;
+            };
+            let i = existing.unwrap_or(0);
+            let mut new_keys = Vec::new();
+            for al in a.aliases {
+                if !e.aliases.contains(&al) && al != e.canonical {
+                    new_keys.push(name_key(&al));
+                    e.aliases.push(al);
                 }
-                None => self.push(a, generation),
+            }
+            for r in a.roles {
+                if !e.roles.contains(&r) {
+                    e.roles.push(r);
+                }
+            }
+            *g = generation;
+            for k in new_keys {
+                if !self.ids(&k).contains(&i) {
+                    self.index.entry(k).or_default().push(i);
+                }
             }
         }
     }
@@ -662,17 +803,21 @@ impl ActorDictionary {
     /// Every actor with this name, best first (see [`ActorDictionary::lookup`]).
     pub fn lookup_all(&self, name: &str) -> Vec<&Actor> {
         let key = name_key(name);
-        let Some(ids) = self.index.get(&key) else { return Vec::new() };
-        let mut v: Vec<u32> = ids.clone();
-        let score = |i: u32| {
-            let a = &self.actors[i as usize];
-            let gov = a.roles.iter().filter(|r| r.cameo.as_deref().is_some_and(|c| c.contains("GOV"))).count();
-            let canonical_hit = name_key(&a.canonical) == key;
-            (self.generation[i as usize], canonical_hit, gov, a.roles.len())
-        };
-        v.sort_by(|&a, &b| score(b).cmp(&score(a)).then(a.cmp(&b)));
-        v.into_iter().map(|i| &self.actors[i as usize]).collect()
+        let mut scored: Vec<(u16, bool, usize, usize, u32, &Actor)> = self
+            .ids(&key)
+            .into_iter()
+            .filter_map(|i| {
+                let a = self.get(i)?;
+                let gov = a.roles.iter().filter(|r| r.cameo.as_deref().is_some_and(|c| c.contains("GOV"))).count();
+                let canonical_hit = name_key(&a.canonical) == key;
+                Some((self.generation_of(i), canonical_hit, gov, a.roles.len(), i, a))
+            })
+            .collect();
+        // best score first, then the lower id
+        scored.sort_by(|a, b| (b.0, b.1, b.2, b.3).cmp(&(a.0, a.1, a.2, a.3)).then(a.4.cmp(&b.4)));
+        scored.into_iter().map(|s| s.5).collect()
     }
+
 
     /// The role `actor` held on `date`: among the roles whose bounds contain the date,
     /// a dated one before an open default, the latest-starting first. Without a date,
@@ -698,17 +843,17 @@ impl ActorDictionary {
         }
     }
 
-    /// All actors, in insertion order.
-    pub fn actors(&self) -> &[Actor] {
-        &self.actors
+    /// All actors, in insertion order (embedded actors are parsed as they are visited).
+    pub fn actors(&self) -> impl Iterator<Item = &Actor> + '_ {
+        (0..self.len() as u32).filter_map(move |i| self.get(i))
     }
 
     pub fn len(&self) -> usize {
-        self.actors.len()
+        self.base_len() + self.actors.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.actors.is_empty()
+        self.len() == 0
     }
 }
 
@@ -864,5 +1009,101 @@ Example Front\t\tIRN\tarmed group\t\t\t
         assert_eq!(phoenix_date("19890604"), date(1989, 6, 4));
         assert_eq!(phoenix_date("2004017"), None);
         assert_eq!(phoenix_date("890231"), date(1989, 2, 28));
+    }
+
+    static ACTORS_TSV: &str = include_str!("../../data/lexicon/actors.tsv");
+
+    /// The frozen embedded dictionary answers exactly like the old startup build:
+    /// same actors in the same order, same ids under every name key, same lookups.
+    #[test]
+    fn frozen_embedded_matches_runtime_build() {
+        let old = ActorDictionary::from_embedded_table(ACTORS_TSV);
+        let new = ActorDictionary::embedded();
+        assert_eq!(new.len(), old.len());
+        for i in 0..old.len() as u32 {
+            assert_eq!(new.get(i), old.get(i), "actor {i}");
+        }
+        let built = crate::recognize::gazetteer::tables::build_actors(ACTORS_TSV);
+        assert!(built.image() == ACTORS_BIN);
+        assert_eq!(built.lines.len(), old.len());
+        let base = new.base.unwrap();
+        assert_eq!(base.index.len(), old.index.len());
+        for (k, ids) in &old.index {
+            assert_eq!(&new.ids(k), ids, "{k}");
+        }
+        for a in old.actors.iter().take(3000) {
+            for n in std::iter::once(&a.canonical).chain(&a.aliases) {
+                let (x, y) = (new.lookup_all(n), old.lookup_all(n));
+                assert_eq!(x, y, "{n}");
+            }
+        }
+        assert!(new.lookup_all("").is_empty() && old.lookup_all("").is_empty());
+        assert_eq!(new.actors().count(), old.len());
+    }
+
+    /// Merging user actors into the embedded dictionary gives what merging them into
+    /// the old fully owned one gave (user actors win; merged aliases are indexed).
+    #[test]
+    fn merge_over_frozen_matches_owned_merge() {
+        let user = "\
+Ali Khamenei\tKhamenei|The Leader\tIR\tPresident\t1981-10-13\t1989-08-03
+Barack Obama\t\tUS\tSenator\t2005-01-03\t2008-11-16
+Hezbollah\tParty of God\tLB\tarmed group\t\t\t
+Jane Roe\tJ. Roe\tUS\tSenator\t2001\t2013\tQ1
+Jane Roe\t\tUS\tAmbassador\t2014\t\tQ1
+";
+        let mut old = ActorDictionary::from_embedded_table(ACTORS_TSV);
+        old.merge(ActorDictionary::from_tsv(user).unwrap());
+        let mut new = ActorDictionary::embedded().clone();
+        new.merge(ActorDictionary::from_tsv(user).unwrap());
+        assert_eq!(new.len(), old.len());
+        for i in 0..old.len() as u32 {
+            assert_eq!(new.get(i), old.get(i), "actor {i}");
+            assert_eq!(new.generation_of(i), old.generation_of(i), "actor {i}");
+        }
+        for n in ["Khamenei", "The Leader", "Ali Khamenei", "Barack Obama", "Hezbollah", "Party of God", "Jane Roe", "J. Roe", "Kofi Annan"] {
+            assert_eq!(new.lookup_all(n), old.lookup_all(n), "{n}");
+        }
+        assert_eq!(new.lookup("Khamenei").unwrap().roles.last().unwrap().role.as_deref(), Some("President"));
+        // a second merge wins again; the embedded dictionary itself is untouched
+        new.merge(ActorDictionary::from_tsv("Ali Khamenei\t\tIR\tPoet\t\t\tQ57\n").unwrap());
+        assert_eq!(new.lookup("Ali Khamenei").unwrap().same_as.as_deref(), Some("Q57"));
+        let e = ActorDictionary::embedded().lookup("Ali Khamenei").unwrap();
+        assert!(e.aliases.iter().all(|a| a != "The Leader"));
+        // merging the embedded dictionary into an empty one (namesakes without sameAs
+        // fold into one actor, as they always did)
+        let mut d = ActorDictionary::default();
+        d.merge(ActorDictionary::embedded().clone());
+        let mut o = ActorDictionary::default();
+        o.merge(ActorDictionary::from_embedded_table(ACTORS_TSV));
+        assert_eq!(d.len(), o.len());
+        assert!(d.actors().eq(o.actors()));
+        assert_eq!(d.lookup("Ayatollah Ali Khamenei").unwrap().canonical, "Ali Khamenei");
+    }
+
+    #[test]
+    fn damaged_images_are_harmless() {
+        let n = ACTORS_BIN.len();
+        for cut in [0, 8, 12, 40, 1000, n / 4, n / 2, 3 * n / 4, n - 1] {
+            if let Some(f) = FrozenActors::open(&ACTORS_BIN[..cut]) {
+                let d = ActorDictionary { base: Some(Box::leak(Box::new(f))), ..Default::default() };
+                let _ = d.lookup("Ali Khamenei");
+                let _ = d.actors().count();
+            }
+        }
+        let mut bad = ACTORS_BIN.to_vec();
+        for i in (60..bad.len()).step_by(5) {
+            bad[i] = bad[i].wrapping_mul(7).wrapping_add(i as u8);
+        }
+        let bad: &'static [u8] = Box::leak(bad.into_boxed_slice());
+        if let Some(f) = FrozenActors::open(bad) {
+            let mut d = ActorDictionary { base: Some(Box::leak(Box::new(f))), ..Default::default() };
+            for name in ["Ali Khamenei", "Barack Obama", "Hezbollah", ""] {
+                let _ = d.lookup_all(name);
+            }
+            let _ = d.actors().count();
+            d.merge(ActorDictionary::from_tsv("Ali Khamenei\t\tIR\tPoet\t\t\n").unwrap());
+        }
+        assert!(FrozenActors::open(b"DOSACT01").is_none());
     }
 }

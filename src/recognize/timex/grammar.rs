@@ -39,6 +39,8 @@ pub enum Rel {
     Last,
     Next,
     This,
+    /// The last one before the reference day ("the previous Friday").
+    BeforeRef,
 }
 
 /// The meaning of an expression, before resolution.
@@ -73,6 +75,8 @@ pub enum Sem {
     Pod(Box<Sem>, Pod),
     /// A clock time, on a date when one is attached.
     Clock { h: u32, m: u32, date: Option<Box<Sem>> },
+    /// The week containing a day ("the week of March 6").
+    WeekOf(Box<Sem>),
 }
 
 #[derive(Clone, Debug)]
@@ -522,6 +526,7 @@ impl<'a> P<'a> {
         let c = self.core(i).or_else(|| self.the_only(i))?;
         let noun_headed = match &c.sem {
             Sem::Quarter { .. } | Sem::Half { .. } | Sem::RefQuarter { .. } | Sem::Weekend | Sem::Anaphoric { .. } | Sem::LatestQuarter => true,
+            Sem::Weekday { rel: Rel::BeforeRef, .. } | Sem::WeekOf(_) => true,
             Sem::Lit(v) => {
                 (v.starts_with('P') && !v.ends_with("_REF") && !(c.e >= 2 && self.is_p(c.e - 2, '-') && self.adj(c.e - 1)))
                     || (v.ends_with("_REF")
@@ -563,6 +568,14 @@ impl<'a> P<'a> {
             }
             Lex::W(W::Present) if !self.is_word(i + 1) || matches!(self.lex(i + 1), Lex::W(_)) => lit(i + 1, "PRESENT_REF"),
             Lex::Unit(Unit::Weekend, false) => cand(i, i + 1, Date, Sem::Weekend),
+            // "the week of March 6"
+            Lex::Unit(Unit::Week, false) if self.is(i + 1, W::Of) => {
+                let c = self.month_expr(i + 2).or_else(|| self.day_month(i + 2))?;
+                if !matches!(c.sem, Sem::Abs(Val::Day(_)) | Sem::Month { d: Some(_), .. }) {
+                    return None;
+                }
+                cand(i, c.e, Date, Sem::WeekOf(Box::new(c.sem)))
+            }
             Lex::Unit(Unit::Year, false) | Lex::W(W::Full) | Lex::W(W::Fiscal) | Lex::W(W::Whole) | Lex::W(W::Entire) => {
                 // "the year ended Sept. 30" is a duration; "for the year" the current year
                 let mut k = i;
@@ -1067,6 +1080,12 @@ impl<'a> P<'a> {
                         Amount::N(n) => Some(n),
                         Amount::Vague => None,
                     };
+                    // "the first two quarters of 1990": the first half
+                    if n == Some(2.0) && u == Unit::Quarter && self.is(i + 2 + used, W::Of) {
+                        if let Some(y) = self.year4(i + 3 + used) {
+                            return cand(i, i + 4 + used, TimexKind::Date, Sem::Half { h: 1, year: YearSpec::Abs(y) });
+                        }
+                    }
                     return cand(i, i + 2 + used, TimexKind::Duration, Sem::Lit(super::value::duration(n, u)));
                 }
             }
@@ -1535,6 +1554,13 @@ impl<'a> P<'a> {
             Amount::N(n) => Some(n),
             Amount::Vague => None,
         };
+        // "Islam will one day be ...": an indefinite future
+        if unit == Unit::Day && !plural && !hyphen && self.txt_is(i, "one") && used == 1 && i > 0 {
+            let modal = ["will", "would", "could", "may", "might", "can", "should", "must"].iter().any(|m| self.txt_is(i - 1, m));
+            if modal {
+                return cand(i, e, TimexKind::Date, Sem::Lit("FUTURE_REF".into()));
+            }
+        }
         // "a year and a half", "a minute and a half"
         if self.is(e, W::And) && (self.is(e + 1, W::A) || self.is(e + 1, W::An)) && self.is(e + 2, W::Half) {
             n = n.map(|x| x + 0.5);
@@ -1876,6 +1902,8 @@ impl<'a> P<'a> {
         // weekday
         if let Some((dow, used)) = self.weekday(j) {
             let rel = match w {
+                // "the previous Friday": the one before the day under discussion
+                W::Previous if i > 0 && self.is(i - 1, W::The) => Rel::BeforeRef,
                 W::Last | W::Past | W::Previous => Rel::Last,
                 W::Next | W::Coming | W::Following => Rel::Next,
                 W::This => Rel::This,
@@ -1956,8 +1984,9 @@ impl<'a> P<'a> {
             if let Some((m, used)) = self.month(j + 3) {
                 return cand(i, j + 3 + used, Date, Sem::Month { m, d: None, year: YearSpec::Dct(off) });
             }
+            // "last year's quarter": the quarter under discussion, a year before
             if matches!(self.lex(j + 3), Lex::Unit(Unit::Quarter, false)) || self.is(j + 3, W::Period) {
-                return cand(i, j + 4, Date, Sem::Deictic { unit: Unit::Year, n: off });
+                return cand(i, j + 4, Date, Sem::RefQuarter { years: off });
             }
             return cand(i, j + 1, Date, Sem::Deictic { unit: Unit::Year, n: off });
         }

@@ -264,6 +264,9 @@ pub fn date_from_url(url: &str) -> Option<PartialDate> {
 enum Tense {
     Past,
     Future,
+    /// Only inside `Resolver::tense`: a present-tense verb stops the search
+    /// for cues; it resolves like `None`.
+    Present,
     None,
 }
 
@@ -310,13 +313,15 @@ fn pick_year(dct: NaiveDate, tense: Tense, at: impl Fn(i32) -> Option<NaiveDate>
             }
         }
         Tense::Past => {
-            if !month_only && bf <= 62 && bf < bp {
+            // a past-tense report of next month is an announcement ("cut its
+            // supply in September", written in August)
+            if (!month_only && bf <= 62 || month_only && bf <= 45) && bf < bp {
                 ny
             } else {
                 py
             }
         }
-        Tense::None => {
+        Tense::None | Tense::Present => {
             if bf * NONE_BIAS < bp {
                 ny
             } else {
@@ -411,8 +416,20 @@ impl<'a> Resolver<'a> {
                 && (matches!(self.cue(i - 1), Some(Cue::Aux) | Some(Cue::AuxPast))
                     || self.toks[i - 1].lex == Lex::W(W::To)
                     || (self.cue(i - 1) == Some(Cue::Future) && self.toks[i - 1].len <= 5));
+            // "had been due to", "had planned to": a plan in the past
+            let after_had = (1..=2).any(|b| i >= b && self.word_is(i - b, "had"));
             match t.lex {
                 Lex::Cue(c) => match c {
+                    Cue::Future | Cue::ToFuture if after_had && (c == Cue::Future || to) => return (Tense::Past, true),
+                    // "as planned", "the hastily planned trip": a participle
+                    Cue::Future
+                        if t.len > 5
+                            && i > 0
+                            && (self.word_is(i - 1, "as")
+                                || (self.toks[i - 1].kind == Kind::Word && self.text[self.toks[i - 1].start..self.toks[i - 1].end].ends_with("ly"))) =>
+                    {
+                        return (Tense::None, false)
+                    }
                     Cue::Future => return (Tense::Future, true),
                     Cue::ToFuture if to => return (Tense::Future, true),
                     Cue::Aux if to && (self.word_is(i, "is") || self.word_is(i, "are")) => return (Tense::Future, true),
@@ -421,6 +438,12 @@ impl<'a> Resolver<'a> {
                         return (Tense::Future, true)
                     }
                     Cue::AuxPast => return (Tense::Past, true),
+                    // present tense: the clause is about now or what is ahead
+                    // ("when the case is heard in May"); cues further back
+                    // belong to another clause
+                    Cue::Aux if ["is", "are", "am", "has", "have"].iter().any(|w| self.word_is(i, w)) => {
+                        return (Tense::Present, true)
+                    }
                     Cue::Past | Cue::Report if !after_aux => return (Tense::Past, true),
                     Cue::ToFuture if !after_aux && t.len >= 5 && self.text[t.start..t.end].ends_with("ed") => {
                         return (Tense::Past, false)
@@ -431,6 +454,8 @@ impl<'a> Resolver<'a> {
                 Lex::Month(5) if !t.cap => return (Tense::Future, true),
                 Lex::W(W::Tomorrow) => return (Tense::Future, true),
                 Lex::W(W::Ago) => return (Tense::Past, true),
+                // "the year ended Jan. 31": a closed period
+                Lex::W(W::Ended) => return (Tense::Past, false),
                 Lex::None => {}
                 _ => return (Tense::None, false),
             }
@@ -476,7 +501,9 @@ impl<'a> Resolver<'a> {
             }
             // "by February": a deadline, ahead unless the clause is
             // plainly past ("had filed reports by Wednesday")
-            deadline = prev == Lex::W(W::By) && !self.boundary_after(p - 2);
+            // "loans through January", "effective Feb. 1" likewise
+            deadline = (prev == Lex::W(W::By) || prev == Lex::W(W::Through) || self.word_is(p - 1, "effective"))
+                && !self.boundary_after(p - 2);
         }
         // the nearest cue before the expression in its sentence, else the
         // nearest after it (reporting verbs after it are skipped: in
@@ -525,10 +552,11 @@ impl<'a> Resolver<'a> {
         {
             return Tense::Past;
         }
-        match scan(true).0 {
+        let t = match scan(true).0 {
             Tense::None => scan(false).0,
             t => t,
-        }
+        };
+        t
     }
 
     fn resolve(&mut self, c: &Cand) -> Option<(String, bool)> {
@@ -539,9 +567,18 @@ impl<'a> Resolver<'a> {
         let s = match out {
             Out::V(v) => {
                 if c.kind == TimexKind::Date || c.kind == TimexKind::Time {
+                    // the quarter under discussion: a named one, not "the
+                    // 1988 period" and not one still ahead (a forecast)
                     let explicit_quarter = matches!(c.sem, Sem::Quarter { .. } | Sem::Half { .. } | Sem::RefQuarter { years: 0 } | Sem::LatestQuarter)
+                        && !matches!(c.sem, Sem::Quarter { q: 0, .. })
                         || matches!(c.sem, Sem::Deictic { unit: Unit::Quarter, .. });
-                    if explicit_quarter {
+                    let ahead = match (v, self.dct) {
+                        (Val::Quarter(..) | Val::Half(..), Some(dct)) if !matches!(c.sem, Sem::Deictic { .. }) => {
+                            v.shift(Unit::Quarter, if matches!(v, Val::Half(..)) { 2 } else { 1 }).and_then(|n| n.day()).is_some_and(|end| end > dct)
+                        }
+                        _ => false,
+                    };
+                    if explicit_quarter && !ahead {
                         self.ref_quarter = Some((v, at));
                     }
                     self.set_ref(v, at);
@@ -572,7 +609,7 @@ impl<'a> Resolver<'a> {
     /// In earnings reports "a year earlier" is the quarter under discussion
     /// a year before.
     fn quarter_context(&self, unit: Unit, n: i32, at: usize) -> Option<Val> {
-        if unit != Unit::Year || n == 0 {
+        if unit != Unit::Year || n >= 0 {
             return None;
         }
         match self.ref_quarter {
@@ -658,6 +695,13 @@ impl<'a> Resolver<'a> {
                         }
                     }
                     Rel::This => dow - cur,
+                    Rel::BeforeRef => {
+                        let base = self.ref_day.unwrap_or(dct);
+                        let cur = base.weekday().number_from_monday() as i64;
+                        let back = (cur - dow).rem_euclid(7);
+                        let back = if back == 0 { 7 } else { back };
+                        return Some(V(Val::Day(value::add_days(base, -back))));
+                    }
                     Rel::Auto => {
                         if tense == Tense::Future && fwd != 0 {
                             fwd
@@ -710,8 +754,15 @@ impl<'a> Resolver<'a> {
                     // "that day", "that year", "the same day"
                     return Some(V(match (base, unit) {
                         (v, u) if v.unit() == *u => v,
+                        // "later that year" after "in June 1998": 1998
+                        (v, Unit::Year) => Val::Year(v.year()?),
                         (v, u) => v.shift(*u, 0).unwrap_or(v),
                     }));
+                }
+                // "the next year" after a quarter is a year, not that quarter
+                // a year on (only "a year earlier" keeps the quarter)
+                if *unit == Unit::Year && *n > 0 {
+                    return Some(V(Val::Year(base.year()?.checked_add(*n)?)));
                 }
                 V(base.shift(*unit, *n)?)
             }
@@ -834,7 +885,7 @@ impl<'a> Resolver<'a> {
                 let past = match tense {
                     Tense::Past => wd < 6,
                     Tense::Future => false,
-                    Tense::None => wd <= 3,
+                    Tense::None | Tense::Present => wd <= 3,
                 };
                 let base = if past { value::add_days(dct, -7) } else { dct };
                 let (y, w) = value::iso_week(base);
@@ -876,6 +927,13 @@ impl<'a> Resolver<'a> {
                     V(Val::Day(d))
                 }
             }
+            Sem::WeekOf(day) => match self.value(day, tense, at)? {
+                V(Val::Day(d)) => {
+                    let (y, w) = value::iso_week(d);
+                    V(Val::Week(y, w))
+                }
+                _ => S("XXXX-WXX".into()),
+            },
             Sem::Pod(base, p) => match self.value(base, tense, at)? {
                 V(Val::Day(d)) => V(Val::DayPod(d, *p)),
                 V(Val::XWeekday(w)) => S(format!("XXXX-WXX-{w}T{}", p.code())),
@@ -948,7 +1006,7 @@ fn needs_anchor(sem: &Sem) -> bool {
         Sem::Month { year: YearSpec::Abs(_), .. } => false,
         Sem::Quarter { year: YearSpec::Abs(_), .. } | Sem::Half { year: YearSpec::Abs(_), .. } => false,
         Sem::Season { year: YearSpec::Abs(_), .. } | Sem::Holiday { year: YearSpec::Abs(_), .. } => false,
-        Sem::Pod(b, _) => needs_anchor(b),
+        Sem::Pod(b, _) | Sem::WeekOf(b) => needs_anchor(b),
         Sem::Clock { date: Some(b), .. } => needs_anchor(b),
         _ => true,
     }
@@ -963,7 +1021,7 @@ fn needs_tense(sem: &Sem) -> bool {
         | Sem::Season { year: YearSpec::Infer, .. }
         | Sem::Holiday { year: YearSpec::Infer, .. }
         | Sem::Weekend => true,
-        Sem::Pod(b, _) => needs_tense(b),
+        Sem::Pod(b, _) | Sem::WeekOf(b) => needs_tense(b),
         Sem::Clock { date: Some(b), .. } => needs_tense(b),
         _ => false,
     }

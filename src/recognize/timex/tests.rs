@@ -189,6 +189,31 @@ const CASES: &[Case] = &[
     ("1989-10-26", "Earnings in the latest quarter were flat.", "the latest quarter", "1989-Q3", D),
     ("1989-10-26", "For the year ended Sept. 30, sales rose.", "the year", "P1Y", U),
     ("1989-10-26", "The plant will close by year-end.", "year-end", "1989-12-31", D),
+    // a forecast quarter is not the quarter under discussion
+    ("2024-10-26", "Analysts expect losses through the third quarter of 2025. In the year-ago period, the company earned $3 million.", "the year-ago period", "2023-Q3", D),
+    // "the 2023 period" does not become the quarter under discussion
+    ("2024-10-26", "The company earned $20 million in the 2023 period. It expected to break even for the quarter.", "the quarter", "2024-Q3", D),
+    ("2024-10-26", "Sales rose 5% in the third quarter. Sales for last year's quarter were $3 million.", "last year's quarter", "2023-Q3", D),
+    // "the next year" after a quarter is a year, not that quarter a year on
+    ("2024-10-26", "Profit fell in the third quarter. The battery plant will be closed over the next year or so.", "the next year", "2025", D),
+    ("2024-10-26", "Losses will continue through at least the first two quarters of 2025.", "the first two quarters of 2025", "2025-H1", D),
+    ("2024-10-31", "In the fiscal year ended Jan. 31, the company had sales of $59.5 million.", "Jan. 31", "2024-01-31", D),
+    // ---- tense cues ----
+    // a present-tense clause is not ruled by a past verb further back
+    (DCT, "The relatives signed nothing, and the case is heard in March.", "March", "2024-03", D),
+    ("2023-10-30", "Lenders, led by two banks, have extended credit lines through January.", "January", "2024-01", D),
+    ("2023-10-26", "The bank created a new office of the chairman, effective Feb. 1.", "Feb. 1", "2024-02-01", D),
+    // a plan that was already past
+    ("2024-01-22", "The offer had been due to expire Friday.", "Friday", "2024-01-19", D),
+    ("2024-01-22", "The attack began as previously planned on Saturday.", "Saturday", "2024-01-20", D),
+    ("2024-01-22", "On Friday, when the minister set aside vacation plans for a hastily planned trip, the ministry lifted a warning.", "Friday", "2024-01-19", D),
+    // a past-tense report about next month announces it
+    (DCT, "The company told customers of a cut in supplies in February.", "February", "2024-02", D),
+    (DCT, "Experts say the region will one day be a major exporter.", "one day", "FUTURE_REF", D),
+    // ---- anchored to the reference time ----
+    (DCT, "Shares closed at 2082.1 on Wednesday, Jan. 17, down 4.5% from the previous Friday.", "the previous Friday", "2024-01-12", D),
+    (DCT, "A court hearing is set for the week of March 4.", "the week of March 4", "2024-W10", D),
+    (DCT, "He fled to Florida in June 1998 and returned to Cuba later that year.", "later that year", "1998", D),
 ];
 
 /// Sentences that must not produce any temporal expression.

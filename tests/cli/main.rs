@@ -2,6 +2,10 @@
 //! layout, recognizers, resolution, events, the RDF mapping, the store and
 //! the CLI, as a user runs them.
 
+mod crash;
+mod saved_queries;
+mod serve_export;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

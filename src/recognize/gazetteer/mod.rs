@@ -3,9 +3,11 @@
 //!
 //! The tables under `data/lexicon/` are built by `tools/build_lexicons.py` from the
 //! shared lexicons (mledoze countries, country-codes, GeoNames cities, PETRARCH2
-//! dictionaries) plus small hand-curated lists (see `data/lexicon/README.md`). They are
-//! compiled in with `include_str!` and parsed once, lazily, on first use; there is no
-//! I/O at run time.
+//! dictionaries) plus small hand-curated lists (see `data/lexicon/README.md`). The
+//! build script (`build.rs`, with [`tables`](self) code) freezes them at compile time
+//! into one byte image (`frozen.rs` describes the layout) that is compiled in with
+//! `include_bytes!` and read in place: startup parses nothing, and there is no I/O at
+//! run time. Key folding (`fold.rs`) is shared by the build script and the lookups.
 //!
 //! Matching works on tokens (maximal runs of letters/digits, every other non-space
 //! character is a token of its own), so a name never matches inside a word and
@@ -17,12 +19,25 @@
 //!
 //! The recognizer stage uses [`Gazetteer::find`] as one of its sources and arbitrates
 //! hits flagged `ambiguous` with [`context_says_place`] and its own models; the
-//! resolver (`crate::resolve::actors`) uses [`fold_key`] and [`cameo_country`] from
-//! here for its dictionary keys and CAMEO country codes.
+//! resolver (`crate::resolve::actors`) uses [`fold_key`], [`name_key`] and
+//! [`cameo_country`] from here for its dictionary keys and CAMEO country codes, and
+//! the frozen-table reader for its own embedded image.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+mod fold;
+pub(crate) mod frozen;
+#[cfg(test)]
+pub(crate) mod tables;
+
+pub use fold::{fold_key, name_key};
+pub(crate) use fold::is_title_word;
+#[allow(unused_imports)]
+pub(crate) use fold::strip_titles;
+use fold::{all_upper, first_upper, is_word_char, key_into};
+use frozen::{FrozenMap, Image};
 
 /// A small, fast, non-cryptographic hasher (Fx-style) for the lookup tables: the keys
 /// are our own dictionary strings, so hash flooding is not a concern.
@@ -52,12 +67,11 @@ impl Hasher for FxHasher {
 }
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+#[allow(dead_code)]
 pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
-static GAZETTEER_TSV: &str = include_str!("../../data/lexicon/gazetteer.tsv");
-static COUNTRIES_TSV: &str = include_str!("../../data/lexicon/countries.tsv");
-static ACTORS_TSV: &str = include_str!("../../data/lexicon/actors.tsv");
-static FIRST_NAMES_TXT: &str = include_str!("../../data/lexicon/first_names.txt");
+static GAZETTEER_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+static COUNTRIES_TSV: &str = include_str!("../../../data/lexicon/countries.tsv");
 
 /// What a gazetteer entry names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -105,12 +119,8 @@ pub struct CountryInfo {
     pub population: u64,
 }
 
-const F_AMBIGUOUS: u8 = 1;
-const F_WORD: u8 = 2;
-const F_FIRST: u8 = 4;
-const F_SURNAME: u8 = 8;
-const F_CURATED: u8 = 16;
-
+/// One entry, decoded from its record.
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Entry {
     kind: GazKind,
     canonical: &'static str,
@@ -121,7 +131,8 @@ struct Entry {
     rank: u16,
 }
 
-#[derive(Clone, Copy)]
+/// One candidate of a surface key, decoded from its record.
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Cand {
     entry: u32,
     surface: &'static str,
@@ -129,80 +140,20 @@ struct Cand {
     shared: bool,
 }
 
-/// The embedded dictionaries and their lookup index.
+/// The embedded dictionaries and their lookup index, read in place from the image.
 pub struct Gazetteer {
-    entries: Vec<Entry>,
-    /// Token key ("u . s .") → candidates, best rank first.
-    index: FxMap<String, Vec<Cand>>,
-    /// First-token key → longest entry length in tokens.
-    first: FxMap<String, u8>,
-    first_names: FxSet<String>,
+    n_entries: usize,
+    n_keys: usize,
+    /// Entry records (`frozen::ENTRY_SIZE` bytes each).
+    entries: &'static [u8],
+    /// The strings the records point into.
+    pool: &'static str,
+    /// Token key ("u . s .") → first-token length byte + candidates, best rank first.
+    index: FrozenMap<'static>,
+    first_names: FrozenMap<'static>,
 }
 
 // ------------------------------------------------------------------ text folding
-
-/// Base letter(s) of a Latin letter with diacritics, for the ones common in names.
-fn fold_char(c: char) -> Option<&'static str> {
-    Some(match c {
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' | 'Ǎ' | 'Ạ' | 'Ả' | 'Ấ' | 'Ầ' | 'Ậ' => "a",
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ậ' => "a",
-        'Æ' | 'æ' => "ae",
-        'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' | 'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'Ð' | 'Ď' | 'Đ' | 'ð' | 'ď' | 'đ' | 'Ḍ' | 'ḍ' => "d",
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' | 'Ẹ' | 'Ế' | 'Ề' | 'Ệ' => "e",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ẹ' | 'ế' | 'ề' | 'ệ' => "e",
-        'Ĝ' | 'Ğ' | 'Ġ' | 'Ģ' | 'ĝ' | 'ğ' | 'ġ' | 'ģ' | 'Ǧ' | 'ǧ' => "g",
-        'Ĥ' | 'Ħ' | 'ĥ' | 'ħ' | 'Ḥ' | 'ḥ' | 'Ḫ' | 'ḫ' => "h",
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ī' | 'Ĭ' | 'Į' | 'İ' | 'Ǐ' | 'Ị' => "i",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ị' => "i",
-        'Ĵ' | 'ĵ' => "j",
-        'Ķ' | 'ķ' => "k",
-        'Ĺ' | 'Ļ' | 'Ľ' | 'Ŀ' | 'Ł' | 'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'Ñ' | 'Ń' | 'Ņ' | 'Ň' | 'ñ' | 'ń' | 'ņ' | 'ň' | 'Ṇ' | 'ṇ' => "n",
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ŏ' | 'Ő' | 'Ơ' | 'Ǒ' | 'Ọ' | 'Ố' | 'Ồ' | 'Ộ' | 'Ờ' | 'Ớ' => "o",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ơ' | 'ǒ' | 'ọ' | 'ố' | 'ồ' | 'ộ' | 'ờ' | 'ớ' => "o",
-        'Œ' | 'œ' => "oe",
-        'Ŕ' | 'Ŗ' | 'Ř' | 'ŕ' | 'ŗ' | 'ř' | 'Ṛ' | 'ṛ' => "r",
-        'Ś' | 'Ŝ' | 'Ş' | 'Š' | 'Ș' | 'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'Ṣ' | 'ṣ' => "s",
-        'ß' => "ss",
-        'Ţ' | 'Ť' | 'Ŧ' | 'Ț' | 'ţ' | 'ť' | 'ŧ' | 'ț' | 'Ṭ' | 'ṭ' => "t",
-        'Þ' | 'þ' => "th",
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' | 'Ư' | 'Ǔ' | 'Ụ' | 'Ủ' | 'Ừ' | 'Ứ' => "u",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ư' | 'ǔ' | 'ụ' | 'ủ' | 'ừ' | 'ứ' => "u",
-        'Ŵ' | 'ŵ' => "w",
-        'Ý' | 'Ÿ' | 'Ŷ' | 'ý' | 'ÿ' | 'ŷ' | 'Ỳ' | 'ỳ' => "y",
-        'Ź' | 'Ż' | 'Ž' | 'ź' | 'ż' | 'ž' | 'Ẓ' | 'ẓ' => "z",
-        '\u{2019}' | '\u{2018}' | '`' | '\u{00B4}' | '\u{02BC}' | '\u{02BB}' | '\u{02BF}' | '\u{02BE}' => "'",
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
-        _ => return None,
-    })
-}
-
-/// Lower-case `s`, strip common diacritics, unify apostrophes and dashes.
-/// The same folding is used for gazetteer keys and actor-dictionary keys.
-pub fn fold_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if let Some(f) = fold_char(c) {
-            out.push_str(f);
-        } else if is_combining(c) {
-            continue;
-        } else if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
-}
-
-fn is_combining(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
-}
 
 #[derive(Clone, Copy, Debug)]
 struct Tok {
@@ -253,54 +204,6 @@ fn surface_key(s: &str) -> (String, usize) {
     (k, n)
 }
 
-/// Append the token key of `s` to `out` ("U.S.-Iran" → "u . s . - iran"); returns the
-/// number of tokens and sets `first_end` to the byte length of the first token's key.
-fn key_into(s: &str, out: &mut String, first_end: &mut usize) -> usize {
-    let mut n = 0;
-    let mut in_word = false;
-    for c in s.chars() {
-        if is_word_char(c) {
-            if !in_word {
-                if n > 0 {
-                    out.push(' ');
-                }
-                n += 1;
-                in_word = true;
-            }
-            if let Some(f) = fold_char(c) {
-                out.push_str(f);
-            } else if is_combining(c) {
-            } else if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        } else {
-            if n == 1 && in_word {
-                *first_end = out.len();
-            }
-            in_word = false;
-            if c.is_whitespace() {
-                continue;
-            }
-            if n > 0 {
-                out.push(' ');
-            }
-            n += 1;
-            match fold_char(c) {
-                Some(f) => out.push_str(f),
-                None => out.push(c),
-            }
-            if n == 1 {
-                *first_end = out.len();
-            }
-        }
-    }
-    if n == 1 && in_word {
-        *first_end = out.len();
-    }
-    n
-}
 
 /// Words that keep any case inside a name ("Jaish al-Adl", "Bosnia and Herzegovina").
 fn is_particle(w: &str) -> bool {
@@ -312,23 +215,6 @@ fn is_particle(w: &str) -> bool {
             | "das" | "do" | "et" | "a" | "with" | "without" | "by" | "from" | "ye" | "i" | "ez" | "es"
             | "ed" | "s" | "t" | "ng" | "sur" | "upon" | "over" | "under" | "al-" | "e-"
     )
-}
-
-fn first_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-fn all_upper(s: &str) -> bool {
-    let mut any = false;
-    for c in s.chars() {
-        if c.is_lowercase() {
-            return false;
-        }
-        if c.is_alphabetic() {
-            any = true;
-        }
-    }
-    any
 }
 
 /// Does the text span (tokens `toks`) have the case the entry surface asks for?
@@ -372,44 +258,6 @@ fn case_ok(text: &str, toks: &[Tok], surface: &str) -> bool {
 
 // ------------------------------------------------------------------ tables
 
-fn parse_flags(s: &str) -> u8 {
-    let mut f = 0;
-    for c in s.chars() {
-        f |= match c {
-            'a' => F_AMBIGUOUS,
-            'w' => F_WORD,
-            'f' => F_FIRST,
-            's' => F_SURNAME,
-            'c' => F_CURATED,
-            _ => 0,
-        };
-    }
-    f
-}
-
-/// Title words stripped from the front of person aliases ("President Barack Obama").
-pub(crate) fn is_title_word(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
-    matches!(
-        w,
-        "president" | "vice" | "prime" | "minister" | "foreign" | "secretary" | "general"
-            | "secretary-general" | "mr" | "mrs" | "ms" | "dr" | "ayatollah" | "hojatolislam"
-            | "hojatoleslam" | "hojjatoleslam" | "grand" | "sheikh" | "shaikh" | "sheik" | "king"
-            | "queen" | "prince" | "princess" | "emir" | "amir" | "sultan" | "senator" | "sen"
-            | "rep" | "governor" | "gov" | "gen" | "lt" | "col" | "maj" | "capt" | "admiral" | "adm"
-            | "chancellor" | "premier" | "mullah" | "imam" | "pope" | "cardinal" | "archbishop"
-            | "bishop" | "rev" | "reverend" | "sir" | "lord" | "dame" | "crown" | "former" | "ex"
-            | "deputy" | "acting" | "chief" | "justice" | "judge" | "speaker" | "ambassador"
-            | "envoy" | "commander" | "marshal" | "field" | "colonel" | "major" | "captain"
-            | "lieutenant" | "sergeant" | "brigadier" | "president-elect" | "supreme" | "leader"
-            | "defense" | "defence" | "interior" | "finance" | "state" | "u.s" | "us" | "american"
-            | "un" | "u.n" | "united" | "nations" | "sayyed" | "seyyed" | "sayed" | "haji" | "hajji"
-            | "maulana" | "mufti" | "his" | "her" | "majesty" | "highness" | "excellency"
-            | "honorable" | "hon" | "the" | "congressman" | "congresswoman" | "chairman"
-            | "chairwoman" | "director" | "spokesman" | "sec"
-    )
-}
-
 fn country_table() -> &'static (Vec<CountryInfo>, HashMap<&'static str, usize>) {
     static T: OnceLock<(Vec<CountryInfo>, HashMap<&'static str, usize>)> = OnceLock::new();
     T.get_or_init(|| {
@@ -447,153 +295,102 @@ pub fn cameo_country(code3: &str) -> Option<&'static str> {
     m.get(code3).map(|&i| v[i].iso2)
 }
 
-/// The given names used by [`context_says_place`] (lower case).
-fn first_names() -> &'static FxSet<String> {
-    &Gazetteer::embedded().first_names
+/// Is `w` (folded) one of the given names used by [`context_says_place`]?
+fn is_first_name(w: &str) -> bool {
+    Gazetteer::embedded().first_names.get(w.as_bytes()).is_some()
+}
+
+fn kind_of(code: u8) -> Option<GazKind> {
+    Some(match code {
+        frozen::K_COUNTRY => GazKind::Country,
+        frozen::K_NATIONALITY => GazKind::Nationality,
+        frozen::K_PLACE => GazKind::Place,
+        frozen::K_ORGANIZATION => GazKind::Organization,
+        frozen::K_PERSON => GazKind::Person,
+        _ => return None,
+    })
 }
 
 impl Gazetteer {
-    /// The gazetteer compiled into the binary, parsed on first use.
+    /// The gazetteer compiled into the binary (its image is checked on first use).
     pub fn embedded() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(Gazetteer::build)
+        G.get_or_init(|| Gazetteer::from_image(GAZETTEER_BIN).unwrap_or_else(Gazetteer::empty))
     }
 
-    fn build() -> Gazetteer {
-        let mut g = Gazetteer {
-            entries: Vec::with_capacity(64_000),
-            index: FxMap::with_capacity_and_hasher(140_000, Default::default()),
-            first: FxMap::with_capacity_and_hasher(100_000, Default::default()),
-            first_names: FxSet::default(),
-        };
-        let mut buf = String::with_capacity(256);
-        for line in GAZETTEER_TSV.lines() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let f: Vec<&'static str> = line.split('\t').collect();
-            if f.len() < 8 {
-                continue;
-            }
-            let kind = match f[0] {
-                "C" => GazKind::Country,
-                "N" => GazKind::Nationality,
-                "P" => GazKind::Place,
-                "O" => GazKind::Organization,
-                _ => continue,
-            };
-            let id = g.entries.len() as u32;
-            g.entries.push(Entry {
-                kind,
-                canonical: f[1],
-                iso: Some(f[2]).filter(|s| !s.is_empty()),
-                geo_id: f[3].parse().ok(),
-                flags: parse_flags(f[4]),
-                conf: f[5].parse::<f32>().unwrap_or(70.0) / 100.0,
-                rank: f[7].parse().unwrap_or(0),
-            });
-            for s in f[6].split('|') {
-                let (shared, s) = match s.strip_prefix('~') {
-                    Some(r) => (true, r),
-                    None => (false, s),
-                };
-                if !s.is_empty() {
-                    g.add_surface(&mut buf, id, s, shared);
-                }
-            }
-        }
-        // persons: multi-word names of PETRARCH person actors, titles stripped
-        for line in ACTORS_TSV.lines() {
-            if !line.starts_with("P\t") {
-                continue;
-            }
-            let f: Vec<&'static str> = line.split('\t').collect();
-            if f.len() < 3 {
-                continue;
-            }
-            let id = g.entries.len() as u32;
-            g.entries.push(Entry {
-                kind: GazKind::Person,
-                canonical: f[1],
-                iso: None,
-                geo_id: None,
-                flags: 0,
-                conf: 0.7,
-                rank: 640,
-            });
-            let mut seen: Vec<&str> = Vec::new();
-            for s in std::iter::once(f[1]).chain(f[2].split('|')) {
-                let s = strip_titles(s);
-                if s.split_whitespace().count() < 2 || seen.contains(&s) {
-                    continue;
-                }
-                // names need capitalised words and no digits
-                if s.chars().any(|c| c.is_ascii_digit()) || !first_upper(s) {
-                    continue;
-                }
-                // "Russian President Vladimir Putin", "Obama Administration": not a bare name
-                let mut words = s.split(' ');
-                let w0 = words.next().unwrap_or("");
-                if s.split(' ').any(|w| is_title_word(&fold_key(w)) || is_org_word(&fold_key(w))) {
-                    continue;
-                }
-                if g.index.get(fold_key(w0).as_str()).is_some_and(|c| {
-                    c.iter().any(|c| matches!(g.entries[c.entry as usize].kind, GazKind::Country | GazKind::Nationality))
-                }) {
-                    continue;
-                }
-                seen.push(s);
-                g.add_surface(&mut buf, id, s, false);
-            }
-        }
-        for cands in g.index.values_mut() {
-            if cands.len() > 1 {
-                let entries = &g.entries;
-                cands.sort_by(|a, b| entries[b.entry as usize].rank.cmp(&entries[a.entry as usize].rank));
-                // two persons with the same name, or a person and something else
-                let top = &entries[cands[0].entry as usize];
-                let clash = cands[1..].iter().any(|c| {
-                    let e = &entries[c.entry as usize];
-                    (e.kind == GazKind::Person || top.kind == GazKind::Person) && e.canonical != top.canonical
-                });
-                if clash {
-                    cands[0].shared = true;
-                }
-            }
-        }
-        for l in FIRST_NAMES_TXT.lines() {
-            if !l.starts_with('#') && !l.is_empty() {
-                g.first_names.insert(l.to_string());
-            }
-        }
-        g
+    /// A gazetteer that knows nothing (what a damaged image gives).
+    fn empty() -> Gazetteer {
+        Gazetteer { n_entries: 0, n_keys: 0, entries: &[], pool: "", index: FrozenMap::EMPTY_MAP, first_names: FrozenMap::EMPTY_MAP }
     }
 
-    fn add_surface(&mut self, buf: &mut String, id: u32, s: &'static str, shared: bool) {
-        buf.clear();
-        let mut first_end = 0;
-        let n = key_into(s, buf, &mut first_end);
-        if n == 0 || n > 255 {
-            return;
+    /// Open an image written by `tables.rs`; `None` when its header or sections do not
+    /// fit. Damage inside the tables only makes lookups miss.
+    fn from_image(bytes: &'static [u8]) -> Option<Gazetteer> {
+        let img = Image::open(bytes, frozen::GAZ_MAGIC)?;
+        let meta = img.section(frozen::GAZ_META);
+        let n_entries = frozen::rd32(meta, 0)? as usize;
+        let n_keys = frozen::rd32(meta, 4)? as usize;
+        let entries = img.section(frozen::GAZ_ENTRIES);
+        if entries.len() / frozen::ENTRY_SIZE < n_entries {
+            return None;
         }
-        let first = &buf[..first_end.min(buf.len())];
-        match self.first.get_mut(first) {
-            Some(m) => *m = (*m).max(n as u8),
-            None => {
-                self.first.insert(first.to_string(), n as u8);
-            }
+        Some(Gazetteer {
+            n_entries,
+            n_keys,
+            entries,
+            pool: std::str::from_utf8(img.section(frozen::GAZ_POOL)).ok()?,
+            index: FrozenMap::open(img.section(frozen::GAZ_INDEX))?,
+            first_names: FrozenMap::open(img.section(frozen::GAZ_FIRST_NAMES))?,
+        })
+    }
+
+    fn pool_str(&self, off: u32, len: u32) -> Option<&'static str> {
+        let off = off as usize;
+        self.pool.get(off..off.checked_add(len as usize)?)
+    }
+
+    fn entry(&self, id: u32) -> Option<Entry> {
+        let id = id as usize;
+        if id >= self.n_entries {
+            return None;
         }
-        let cand = Cand { entry: id, surface: s, shared };
-        match self.index.get_mut(buf.as_str()) {
-            Some(v) => {
-                if v.last().is_none_or(|c| c.entry != id) {
-                    v.push(cand);
-                }
-            }
-            None => {
-                self.index.insert(buf.clone(), vec![cand]);
-            }
+        let r = self.entries.get(id * frozen::ENTRY_SIZE..(id + 1) * frozen::ENTRY_SIZE)?;
+        let w = |i: usize| frozen::rd32(r, 4 * i).unwrap_or(0);
+        let w0 = w(0);
+        Some(Entry {
+            kind: kind_of(w0 as u8)?,
+            canonical: self.pool_str(w(4), w(5))?,
+            iso: if w0 >> 24 & 1 != 0 { Some(self.pool_str(w(6), w(7))?) } else { None },
+            geo_id: if w0 >> 16 & 1 != 0 { Some(w(3)) } else { None },
+            flags: (w0 >> 8) as u8,
+            conf: f32::from_bits(w(2)),
+            rank: w(1) as u16,
+        })
+    }
+
+    /// Longest entry length (in tokens) among entries whose first token has this key.
+    #[cfg(test)]
+    fn first_len(&self, key: &str) -> Option<u8> {
+        self.index.get(key.as_bytes()).and_then(|v| v.first().copied()).filter(|&n| n > 0)
+    }
+
+    /// The candidates of a token key, best rank first (`None` when there are none).
+    fn cands(&self, key: &str) -> Option<impl Iterator<Item = Cand> + '_> {
+        self.cands_of(self.index.get(key.as_bytes())?)
+    }
+
+    /// The candidates in an index value (see [`Gazetteer::cands`]).
+    fn cands_of(&self, v: &'static [u8]) -> Option<impl Iterator<Item = Cand> + '_> {
+        let recs = v.get(1..)?;
+        if recs.len() < frozen::CAND_SIZE {
+            return None;
         }
+        Some(recs.chunks_exact(frozen::CAND_SIZE).filter_map(|r| {
+            let entry = frozen::rd32(r, 0)?;
+            let len = frozen::rd32(r, 8)?;
+            let surface = self.pool_str(frozen::rd32(r, 4)?, len & !frozen::SHARED_BIT)?;
+            Some(Cand { entry, surface, shared: len & frozen::SHARED_BIT != 0 })
+        }))
     }
 
     /// All non-overlapping dictionary mentions in `text`, leftmost-longest, in order.
@@ -608,10 +405,12 @@ impl Gazetteer {
                 i += 1;
                 continue;
             }
-            let Some(&maxn) = self.first.get(&keys[i]) else {
+            // the first token's index value: its longest n-gram and its own candidates
+            let Some(first_v) = self.index.get(keys[i].as_bytes()).filter(|v| v.first().is_some_and(|&n| n > 0)) else {
                 i += 1;
                 continue;
             };
+            let maxn = first_v[0];
             // an n-gram may not cross a line break
             let mut limit = 1;
             while limit < maxn as usize && i + limit < toks.len() && !toks[i + limit].nl_before {
@@ -623,29 +422,34 @@ impl Gazetteer {
                 if !span[n - 1].word && !matches!(&keys[i + n - 1][..], "." | ")") {
                     continue;
                 }
-                key.clear();
-                for (j, k) in keys[i..i + n].iter().enumerate() {
-                    if j > 0 {
-                        key.push(' ');
+                let value = if n == 1 {
+                    Some(first_v)
+                } else {
+                    key.clear();
+                    for (j, k) in keys[i..i + n].iter().enumerate() {
+                        if j > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(k);
                     }
-                    key.push_str(k);
-                }
-                if let Some(cands) = self.index.get(&key) {
-                    let ok: Vec<&Cand> = cands.iter().filter(|c| case_ok(text, span, c.surface)).collect();
+                    self.index.get(key.as_bytes())
+                };
+                if let Some(cands) = value.and_then(|v| self.cands_of(v)) {
+                    let ok: Vec<Cand> = cands.filter(|c| case_ok(text, span, c.surface)).collect();
                     if let Some(best) = ok.first() {
-                        let rival = ok[1..].iter().any(|c| {
-                            let a = &self.entries[best.entry as usize];
-                            let b = &self.entries[c.entry as usize];
-                            a.iso != b.iso && b.rank + 40 >= a.rank
+                        let a = self.entry(best.entry);
+                        let rival = ok[1..].iter().any(|c| match (&a, self.entry(c.entry)) {
+                            (Some(a), Some(b)) => a.iso != b.iso && b.rank as u32 + 40 >= a.rank as u32,
+                            _ => false,
                         });
-                        found = Some((n, **best, rival));
+                        found = Some((n, *best, rival));
                         break;
                     }
                 }
             }
-            match found {
-                Some((n, cand, rival)) => {
-                    let hit = self.make_hit(text, &toks, i, n, cand, rival);
+            match found.and_then(|(n, cand, rival)| Some((n, self.entry(cand.entry)?, cand, rival))) {
+                Some((n, e, cand, rival)) => {
+                    let hit = make_hit(text, &toks, i, n, &e, cand, rival);
                     hits.push(hit);
                     i += n;
                 }
@@ -653,60 +457,6 @@ impl Gazetteer {
             }
         }
         hits
-    }
-
-    fn make_hit(&self, text: &str, toks: &[Tok], i: usize, n: usize, cand: Cand, rival: bool) -> GazHit {
-        let e = &self.entries[cand.entry as usize];
-        let start = toks[i].start;
-        let end = toks[i + n - 1].end;
-        let mut ambiguous = cand.shared || rival || e.flags & F_AMBIGUOUS != 0;
-        let mut conf = e.conf;
-        let surf = &text[start..end];
-        // a short all-capitals acronym inside an all-capitals line ("LET US KNOW")
-        if n <= 2 && all_upper(surf) && surf.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
-            let prev_caps = toks[..i].iter().rev().find(|t| t.word).is_some_and(|t| {
-                let w = &text[t.start..t.end];
-                all_upper(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            });
-            let next_caps = toks[i + n..].iter().find(|t| t.word).is_some_and(|t| {
-                let w = &text[t.start..t.end];
-                all_upper(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            });
-            if prev_caps && next_caps {
-                ambiguous = true;
-                conf *= 0.5;
-            }
-        }
-        // single common-word names at the start of a sentence are weak
-        if n == 1 && e.flags & (F_WORD | F_FIRST | F_SURNAME) != 0 {
-            let sentence_start = toks[..i]
-                .iter()
-                .rev()
-                .find(|_| true)
-                .is_none_or(|t| t.nl_before || matches!(&text[t.start..t.end], "." | "!" | "?" | "\"" | "“" | ":"));
-            if sentence_start {
-                conf *= 0.7;
-            }
-        }
-        let mut hit = GazHit {
-            start,
-            end,
-            kind: e.kind,
-            canonical: e.canonical.to_string(),
-            iso: e.iso,
-            geo_id: e.geo_id,
-            ambiguous,
-            confidence: conf,
-        };
-        if ambiguous {
-            match context_says_place(text, &hit) {
-                Some(true) => hit.confidence = (hit.confidence + 0.15).min(0.95),
-                Some(false) => hit.confidence *= 0.3,
-                None => hit.confidence *= 0.8,
-            }
-        }
-        hit.confidence = hit.confidence.clamp(0.0, 1.0);
-        hit
     }
 
     /// The country with this ISO alpha-2 (or alpha-3) code.
@@ -722,36 +472,68 @@ impl Gazetteer {
         let name = name.trim();
         let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
         let (k, _) = surface_key(name);
-        let cands = self.index.get(&k)?;
-        let c = cands.iter().find(|c| self.entries[c.entry as usize].kind == GazKind::Country)?;
-        self.country(self.entries[c.entry as usize].iso?)
+        let cands = self.cands(&k)?;
+        let e = cands.filter_map(|c| self.entry(c.entry)).find(|e| e.kind == GazKind::Country)?;
+        self.country(e.iso?)
     }
 
     /// Number of entries and of indexed surface keys (for reports).
     pub fn stats(&self) -> (usize, usize) {
-        (self.entries.len(), self.index.len())
+        (self.n_entries, self.n_keys)
     }
 }
 
-fn is_org_word(w: &str) -> bool {
-    matches!(
-        w,
-        "administration" | "government" | "ministry" | "party" | "office" | "council" | "family"
-            | "regime" | "camp" | "foundation" | "group" | "cabinet"
-    )
-}
-
-/// Drop leading title words: "President Barack Obama" → "Barack Obama".
-pub(crate) fn strip_titles(s: &str) -> &str {
-    let mut rest = s.trim();
-    loop {
-        let Some((w, tail)) = rest.split_once(' ') else { return rest };
-        if is_title_word(&fold_key(w)) && !tail.is_empty() {
-            rest = tail.trim_start();
-        } else {
-            return rest;
+fn make_hit(text: &str, toks: &[Tok], i: usize, n: usize, e: &Entry, cand: Cand, rival: bool) -> GazHit {
+    let start = toks[i].start;
+    let end = toks[i + n - 1].end;
+    let mut ambiguous = cand.shared || rival || e.flags & frozen::F_AMBIGUOUS != 0;
+    let mut conf = e.conf;
+    let surf = &text[start..end];
+    // a short all-capitals acronym inside an all-capitals line ("LET US KNOW")
+    if n <= 2 && all_upper(surf) && surf.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+        let prev_caps = toks[..i].iter().rev().find(|t| t.word).is_some_and(|t| {
+            let w = &text[t.start..t.end];
+            all_upper(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        });
+        let next_caps = toks[i + n..].iter().find(|t| t.word).is_some_and(|t| {
+            let w = &text[t.start..t.end];
+            all_upper(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        });
+        if prev_caps && next_caps {
+            ambiguous = true;
+            conf *= 0.5;
         }
     }
+    // single common-word names at the start of a sentence are weak
+    if n == 1 && e.flags & (frozen::F_WORD | frozen::F_FIRST | frozen::F_SURNAME) != 0 {
+        let sentence_start = toks[..i]
+            .iter()
+            .rev()
+            .find(|_| true)
+            .is_none_or(|t| t.nl_before || matches!(&text[t.start..t.end], "." | "!" | "?" | "\"" | "“" | ":"));
+        if sentence_start {
+            conf *= 0.7;
+        }
+    }
+    let mut hit = GazHit {
+        start,
+        end,
+        kind: e.kind,
+        canonical: e.canonical.to_string(),
+        iso: e.iso,
+        geo_id: e.geo_id,
+        ambiguous,
+        confidence: conf,
+    };
+    if ambiguous {
+        match context_says_place(text, &hit) {
+            Some(true) => hit.confidence = (hit.confidence + 0.15).min(0.95),
+            Some(false) => hit.confidence *= 0.3,
+            None => hit.confidence *= 0.8,
+        }
+    }
+    hit.confidence = hit.confidence.clamp(0.0, 1.0);
+    hit
 }
 
 // ------------------------------------------------------------------ context cues
@@ -887,7 +669,7 @@ pub fn context_says_place(text: &str, hit: &GazHit) -> Option<bool> {
             }
         }
         // "Michael Jordan": a capitalised given name right before
-        if first_upper(p) && !all_upper(p) && first_names().contains(&lp) && !is_title_word(&lp) {
+        if first_upper(p) && !all_upper(p) && is_first_name(&lp) && !is_title_word(&lp) {
             return Some(false);
         }
         // "Barack Obama", "Zachary Taylor": a one-word hit glued to a preceding capitalised
@@ -908,7 +690,7 @@ pub fn context_says_place(text: &str, hit: &GazHit) -> Option<bool> {
     }
     // "Jordan Peterson": the hit is itself a given name followed by a capitalised word
     let ls = fold_key(surf);
-    if first_names().contains(&ls) {
+    if is_first_name(&ls) {
         if let Some(w) = next_word(text, hit.end) {
             let lw = fold_key(w);
             let immediate = text[hit.end..].starts_with(' ');
@@ -1189,5 +971,93 @@ mod tests {
             assert!(w[0].end <= w[1].start);
         }
         assert_eq!(&t[h[0].start..h[0].end], "United States Institute of Peace");
+    }
+
+    /// The frozen image answers exactly like the tables built in memory from the
+    /// lexicons (the startup build the gazetteer used to do): every entry, every key's
+    /// candidates and first-token length, no extra keys, the same given names.
+    #[test]
+    fn frozen_image_matches_runtime_build() {
+        let t = tables::build_gazetteer(
+            include_str!("../../../data/lexicon/gazetteer.tsv"),
+            include_str!("../../../data/lexicon/actors.tsv"),
+            include_str!("../../../data/lexicon/first_names.txt"),
+        );
+        let g = Gazetteer::embedded();
+        assert_eq!(g.stats(), (t.entries.len(), t.index.len()));
+        // the build is deterministic: the same tables give the same bytes
+        assert!(t.image() == GAZETTEER_BIN);
+        assert!(t.entries.len() > 40_000 && t.index.len() > 60_000);
+        for (i, b) in t.entries.iter().enumerate() {
+            let e = g.entry(i as u32).unwrap();
+            let want = Entry {
+                kind: kind_of(b.kind).unwrap(),
+                canonical: e.canonical,
+                iso: e.iso,
+                geo_id: b.geo_id,
+                flags: b.flags,
+                conf: b.conf,
+                rank: b.rank,
+            };
+            assert_eq!(e, want, "entry {i}");
+            assert_eq!((e.canonical, e.iso), (b.canonical, b.iso), "entry {i}");
+        }
+        assert!(g.entry(t.entries.len() as u32).is_none());
+        for (k, cands) in &t.index {
+            let got: Vec<Cand> = g.cands(k).unwrap().collect();
+            assert_eq!(got.len(), cands.len(), "{k}");
+            for (a, b) in got.iter().zip(cands) {
+                assert_eq!((a.entry, a.surface, a.shared), (b.entry, b.surface, b.shared), "{k}");
+            }
+        }
+        for (k, n) in &t.first {
+            assert_eq!(g.first_len(k), Some(*n), "{k}");
+        }
+        let mut keys = 0;
+        for (k, v) in g.index.iter() {
+            let k = std::str::from_utf8(k).unwrap();
+            assert!(t.index.contains_key(k) || t.first.contains_key(k), "{k}");
+            assert_eq!(v[0], t.first.get(k).copied().unwrap_or(0));
+            keys += 1;
+        }
+        assert_eq!(keys, g.index.len());
+        assert_eq!(g.first_names.len(), t.first_names.len());
+        for n in &t.first_names {
+            assert!(is_first_name(n));
+        }
+        for w in ["michael", "jordan", "zzyzx", "", "Michael"] {
+            assert_eq!(is_first_name(w), t.first_names.contains(w), "{w}");
+        }
+        for k in ["", "zzyzx qwerty", "iran iran", "u . s", "the"] {
+            assert_eq!(g.cands(k).is_some(), t.index.contains_key(k), "{k}");
+            assert_eq!(g.first_len(k), t.first.get(k).copied(), "{k}");
+        }
+    }
+
+    #[test]
+    fn damaged_images_are_harmless() {
+        let text = "The U.S. and Iran met in Almaty, Kazakhstan. Michael Jordan spoke to NATO.";
+        let n = GAZETTEER_BIN.len();
+        for cut in [0, 1, 8, 11, 12, 30, 64, 1000, n / 5, n / 3, n / 2, 2 * n / 3, n - 100, n - 1] {
+            if let Some(g) = Gazetteer::from_image(&GAZETTEER_BIN[..cut.min(n)]) {
+                let _ = g.find(text);
+                let _ = g.country_by_name("Iran");
+                let _ = g.stats();
+            }
+        }
+        // scrambled tables behind a valid header
+        let mut bad = GAZETTEER_BIN.to_vec();
+        for i in (100..bad.len()).step_by(7) {
+            bad[i] = bad[i].wrapping_mul(13).wrapping_add(i as u8);
+        }
+        let bad: &'static [u8] = Box::leak(bad.into_boxed_slice());
+        if let Some(g) = Gazetteer::from_image(bad) {
+            for h in g.find(text) {
+                assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end) && h.start < h.end);
+            }
+            let _ = g.country_by_name("Iran");
+        }
+        assert!(Gazetteer::from_image(b"DOSGAZ01").is_none());
+        assert!(Gazetteer::empty().find(text).is_empty());
     }
 }

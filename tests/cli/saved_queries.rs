@@ -8,11 +8,8 @@ use dossier::graph;
 use dossier::pipeline::Pipeline;
 use dossier::query::{self, Output};
 use dossier::store::DossierStore;
+use super::root;
 use std::path::PathBuf;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// `examples/corpus` in an in-memory store, as `dossier ingest` loads it.
 fn example_store() -> DossierStore {
