@@ -7,6 +7,11 @@
 //! analysis stages and [`batch`] runs many in parallel. See
 //! `ARCHITECTURE.md` for the map.
 
+// No panics on input: unwrap/expect/panic are refused in library code; the
+// few places where one cannot fail (constant patterns, build-time tables)
+// carry a local allow with the reason.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod batch;
 pub mod cli;
 pub mod corpus;

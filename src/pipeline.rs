@@ -96,8 +96,11 @@ fn sort_mentions(mentions: &mut Vec<crate::model::Mention>, link: &mut Vec<Optio
     let old_l = std::mem::take(link);
     let mut slots: Vec<Option<crate::model::Mention>> = old_m.into_iter().map(Some).collect();
     for &old in &order {
-        mentions.push(slots[old].take().expect("each mention once"));
-        link.push(old_l[old]);
+        // `order` is a permutation, so every slot is taken exactly once
+        if let Some(m) = slots[old].take() {
+            mentions.push(m);
+            link.push(old_l[old]);
+        }
     }
     for e in entities.iter_mut() {
         for m in e.mentions.iter_mut() {

@@ -96,6 +96,7 @@ impl GraphFormat {
     }
 }
 
+#[allow(clippy::expect_used)] // the PREFIXES constants are valid IRIs (tested)
 fn evaluator(token: Option<CancellationToken>) -> SparqlEvaluator {
     let mut ev = SparqlEvaluator::new();
     for (p, ns) in PREFIXES {
@@ -192,6 +193,7 @@ pub fn evaluate(store: &Store, query: &str, opts: &Options) -> Result<Output> {
 /// every triple pattern and FILTER of the outer query (sub-selects keep
 /// their own scope). Oxigraph's `substitute_variable` only binds variables
 /// of the SELECT clause, which most saved queries do not project.
+#[allow(clippy::expect_used)] // the PREFIXES constants are valid IRIs (tested)
 fn parse_with_bindings(query: &str, bindings: &[(String, Term)]) -> Result<spargebra::Query> {
     use spargebra::algebra::GraphPattern;
     use spargebra::term::GroundTerm;
@@ -311,6 +313,7 @@ pub fn write_solutions(out: &Output, format: SolutionsFormat, w: &mut dyn Write)
 }
 
 /// Write CONSTRUCT/DESCRIBE results.
+#[allow(clippy::expect_used)] // the PREFIXES constants are valid IRIs (tested)
 pub fn write_graph(out: &Output, format: GraphFormat, w: &mut dyn Write) -> Result<()> {
     let Output::Graph { triples, .. } = out else {
         return Err(Error::Invalid("only CONSTRUCT and DESCRIBE results have a graph format".into()));

@@ -178,6 +178,7 @@ pub fn respond(state: &ServerState, req: &mut Request<Body>) -> Response<Body> {
     }
 }
 
+#[allow(clippy::expect_used)] // a status and a constant header always make a valid response
 fn text(status: StatusCode, msg: &str) -> Response<Body> {
     Response::builder()
         .status(status)
@@ -192,6 +193,7 @@ fn not_allowed(allow: &'static str) -> Response<Body> {
     r
 }
 
+#[allow(clippy::expect_used)] // media types are our constants
 fn body_response(status: StatusCode, media: &str, body: Vec<u8>) -> Response<Body> {
     Response::builder().status(status).header(CONTENT_TYPE, media).body(Body::from(body)).expect("valid response")
 }
@@ -373,7 +375,11 @@ fn update(state: &ServerState, u: &str) -> Response<Body> {
         return text(StatusCode::FORBIDDEN, "SPARQL Update is not allowed: this endpoint is read-only (start `dossier serve --allow-update` to change the store)");
     }
     match query::update(state.store.inner(), u) {
-        Ok(()) => Response::builder().status(StatusCode::NO_CONTENT).body(Body::empty()).expect("valid response"),
+        Ok(()) => {
+            let mut r = Response::new(Body::empty());
+            *r.status_mut() = StatusCode::NO_CONTENT;
+            r
+        }
         Err(e) => error_response(e),
     }
 }

@@ -242,6 +242,40 @@ pub struct Cand {
     pub needs_actor: bool,
 }
 
+impl Cand {
+    /// A fresh candidate for the trigger `span` (tokens `tok` of sentence
+    /// `sent`), typed by its lexicon entry, with no arguments yet.
+    fn new(sent: usize, tok: (usize, usize), entry: Entry, publication: Option<usize>, span: Span) -> Cand {
+        Cand {
+            alive: true,
+            sent,
+            tok,
+            entry,
+            plover: entry.plover,
+            mode: entry.mode,
+            cameo: entry.cameo,
+            publication,
+            definite: false,
+            title: false,
+            passive: false,
+            sources: Vec::new(),
+            targets: Vec::new(),
+            actors: Vec::new(),
+            places: Vec::new(),
+            date: None,
+            date_end: None,
+            date_tok: None,
+            named: None,
+            op_name: None,
+            triggers: vec![span],
+            publications: Vec::new(),
+            evidence: Vec::new(),
+            confidence: 0.7,
+            needs_actor: false,
+        }
+    }
+}
+
 /// Words before a noun that make it a noun (determiners, quantifiers).
 const NOUN_LEFT: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "of", "further", "new", "more",
@@ -318,33 +352,13 @@ fn find_triggers(doc: &Doc, s: usize, out: &mut Vec<Cand>) {
                 let span = span_of(doc, i, i + len);
                 let definite = entry.pos == Pos::Noun && definite_np(doc, i, start);
                 let ambiguous = AMBIGUOUS.contains(&entry.form) || entry.tier >= 2;
-                out.push(Cand {
-                    alive: true,
-                    sent: s,
-                    tok: (i, i + len),
-                    entry,
-                    plover,
-                    mode,
-                    cameo,
-                    publication: doc.publication_at(span.start),
-                    definite,
-                    title,
-                    passive: false,
-                    sources: Vec::new(),
-                    targets: Vec::new(),
-                    actors: Vec::new(),
-                    places: Vec::new(),
-                    date: None,
-                    date_end: None,
-                    date_tok: None,
-                    named: None,
-                    op_name: None,
-                    triggers: vec![span],
-                    publications: Vec::new(),
-                    evidence: Vec::new(),
-                    confidence: if entry.tier == 1 { 0.8 } else { 0.55 },
-                    needs_actor: ambiguous,
-                });
+                let mut c = Cand::new(s, (i, i + len), entry, doc.publication_at(span.start), span);
+                (c.plover, c.mode, c.cameo) = (plover, mode, cameo);
+                c.definite = definite;
+                c.title = title;
+                c.confidence = if entry.tier == 1 { 0.8 } else { 0.55 };
+                c.needs_actor = ambiguous;
+                out.push(c);
                 i += len;
             }
         }
@@ -648,33 +662,8 @@ fn annotate_named(doc: &Doc, cands: &mut Vec<Cand>, start: usize, ts: usize, te:
                 tier: 1,
                 block: "",
             };
-            let mut c = Cand {
-                alive: true,
-                sent: s,
-                tok: (ts, te),
-                entry,
-                plover: entry.plover,
-                mode: entry.mode,
-                cameo: entry.cameo,
-                publication: pub_at,
-                definite: false,
-                title: false,
-                passive: false,
-                sources: Vec::new(),
-                targets: Vec::new(),
-                actors: Vec::new(),
-                places: Vec::new(),
-                date: None,
-                date_end: None,
-                date_tok: None,
-                named: None,
-                op_name: None,
-                triggers: vec![span],
-                publications: Vec::new(),
-                evidence: Vec::new(),
-                confidence: 0.7,
-                needs_actor: false,
-            };
+            let mut c = Cand::new(s, (ts, te), entry, pub_at, span);
+            c.confidence = 0.7;
             args::attach(doc, &mut c, &[]);
             cands.push(c);
             cands.len() - 1

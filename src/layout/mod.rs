@@ -201,7 +201,8 @@ fn listed_items(text: &str, lines: &[Line], idx: &CharIndex) -> Vec<Publication>
         }
         let next_title = dates.get(n + 1).map(|&d| item_start(text, &content, d, di + 1));
         let last = next_title.unwrap_or(content.len());
-        let (date, dr) = date_line(&text[content[di].start..content[di].end]).expect("date line");
+        // `dates` holds the lines where `date_line` matched
+        let Some((date, dr)) = date_line(&text[content[di].start..content[di].end]) else { continue };
         let mut pubn = Publication {
             role: PubRole::Listed,
             span: idx.span(content[first].start, content[last - 1].end),
@@ -282,6 +283,7 @@ fn same_title(a: &str, b: &str) -> bool {
 /// A line that is a date and little else: "Tuesday, January 30, 2024",
 /// "date 2024-01-30", "Published: Feb. 26, 2013". Returns the date and its
 /// byte range within the line.
+#[allow(clippy::unwrap_used)] // constant patterns, compiled by every layout test
 fn date_line(line: &str) -> Option<(PartialDate, std::ops::Range<usize>)> {
     let trimmed = line.trim();
     if trimmed.is_empty() || trimmed.len() > 60 {
@@ -300,6 +302,7 @@ fn date_line(line: &str) -> Option<(PartialDate, std::ops::Range<usize>)> {
 }
 
 /// A byline: "By: A;  B", "By A and B", "By A, Ph.D.". Returns the names.
+#[allow(clippy::unwrap_used)] // constant patterns, compiled by every layout test
 fn byline(line: &str) -> Option<Vec<String>> {
     static BY: OnceLock<Regex> = OnceLock::new();
     let re = BY.get_or_init(|| Regex::new(r"^\s*(?i:by|authors?|written by)\s*:?\s+(.+?)\s*$").unwrap());
@@ -364,6 +367,7 @@ fn looks_like_name(s: &str) -> bool {
 }
 
 /// "X is a senior writer at USIP." → ("X", Some("USIP")).
+#[allow(clippy::unwrap_used)] // constant patterns, compiled by every layout test
 fn bio_line(line: &str) -> Option<(String, Option<String>)> {
     static BIO: OnceLock<Regex> = OnceLock::new();
     let re = BIO.get_or_init(|| {

@@ -719,9 +719,8 @@ impl ActorDictionary {
             let has_role = country.is_some() || role_s.is_some() || from.is_some() || to.is_some() || cameo.is_some();
             let role = ActorRole { country, role: role_s, cameo, from, to };
             let aliases: Vec<String> = get(1).split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
-            let same = pending.as_ref().is_some_and(|p| name_key(&p.canonical) == name_key(canonical) && p.same_as == same_as);
-            if same {
-                let p = pending.as_mut().expect("checked above");
+            let same = pending.as_mut().filter(|p| name_key(&p.canonical) == name_key(canonical) && p.same_as == same_as);
+            if let Some(p) = same {
                 for a in aliases {
                     if !p.aliases.contains(&a) {
                         p.aliases.push(a);

@@ -171,6 +171,7 @@ impl<'a> FrozenMap<'a> {
 
 // ------------------------------------------------------------------ writing (build time)
 
+#[allow(clippy::expect_used)] // build time only: the embedded tables are a few MB
 fn push32(out: &mut Vec<u8>, v: usize) {
     out.extend_from_slice(&u32::try_from(v).expect("frozen table larger than 4 GiB").to_le_bytes());
 }

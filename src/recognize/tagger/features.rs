@@ -4,10 +4,13 @@
 //! Every feature is a `u64` built by mixing a template id with precomputed
 //! per-token hashes, so the hot path does no string formatting and no
 //! per-feature allocation. `perceptron.rs` maps these hashes to weight rows;
-//! `mod.rs` drives the two passes (pass 1: `token_features`, split into
-//! word-intrinsic features whose scores it caches per word form and context
-//! features; pass 2: `pass2_features` from the pass-1 labels of the whole
-//! document). Also home to the compact hash tables the model is made of.
+//! `mod.rs` drives the two passes (pass 1: `token_features`; pass 2:
+//! `pass2_features` from the pass-1 labels of the whole document). Training
+//! uses those functions as they are; tagging uses exact decompositions of
+//! them (word-intrinsic features, neighbour "role" features, pairs, and
+//! small-domain features scored from dense tables), whose scores `mod.rs`
+//! caches per word form. Unit tests check that the pieces add up to the
+//! same feature multisets. The model's tables are in `table.rs`.
 
 /// Fixed 64-bit mixing step (multiply-fold, as in FxHash/foldhash). Not a
 /// cryptographic hash; it only has to be fast, stable across runs and
@@ -90,99 +93,7 @@ impl Tok {
     }
 }
 
-/// A map from `u64` keys (already well-mixed hashes) to small values:
-/// an ordered linear-probing table (keys sit at or just after their home
-/// slot, in key order), so a lookup usually touches one cache line that
-/// holds both the key and its value, and building it from sorted keys is a
-/// single pass with no rehashing. Key 0 is reserved for empty slots.
-#[derive(Clone, Debug)]
-pub(crate) struct HashTable<V: Copy + Default> {
-    slots: Vec<(u64, V)>,
-    /// Number of home slots; a key's home is `(k >> 32) * cap >> 32`,
-    /// which keeps homes in key order.
-    cap: u64,
-    len: usize,
-}
-
-impl<V: Copy + Default> Default for HashTable<V> {
-    fn default() -> Self {
-        HashTable {
-            slots: Vec::new(),
-            cap: 0,
-            len: 0,
-        }
-    }
-}
-
-impl<V: Copy + Default> HashTable<V> {
-    /// Build from pairs sorted by key without duplicates (else `None`).
-    pub fn from_sorted(pairs: impl ExactSizeIterator<Item = (u64, V)>) -> Option<Self> {
-        let n = pairs.len();
-        // load factor about 0.8
-        let cap = n + n / 4 + 1;
-        let mut slots: Vec<(u64, V)> = Vec::with_capacity(cap + 64);
-        let mut last = 0u64;
-        let mut len = 0;
-        for (k, v) in pairs {
-            if k == 0 {
-                continue;
-            }
-            if len > 0 && k <= last {
-                return None;
-            }
-            last = k;
-            let home = (((k >> 32) * cap as u64) >> 32) as usize;
-            while slots.len() < home {
-                slots.push((0, V::default()));
-            }
-            slots.push((k, v));
-            len += 1;
-        }
-        slots.push((0, V::default()));
-        while slots.len() < cap + 1 {
-            slots.push((0, V::default()));
-        }
-        Some(HashTable {
-            slots,
-            cap: cap as u64,
-            len,
-        })
-    }
-    #[inline]
-    pub fn get(&self, k: u64) -> Option<V> {
-        let mut i = (((k >> 32) * self.cap) >> 32) as usize;
-        while let Some(&(kk, v)) = self.slots.get(i) {
-            if kk == k {
-                return Some(v);
-            }
-            if kk == 0 || kk > k {
-                return None;
-            }
-            i += 1;
-        }
-        None
-    }
-    /// Read the home slot of each key (a software prefetch without
-    /// `unsafe`: the loads are independent, so their misses overlap).
-    #[inline]
-    pub fn touch(&self, keys: &[u64]) {
-        let mut x = 0u64;
-        for &k in keys {
-            let i = (((k >> 32) * self.cap) >> 32) as usize;
-            if let Some(s) = self.slots.get(i) {
-                x ^= s.0;
-            }
-        }
-        std::hint::black_box(x);
-    }
-    /// Entries in key order.
-    pub fn iter(&self) -> impl Iterator<Item = (u64, V)> + '_ {
-        self.slots.iter().filter(|s| s.0 != 0).copied()
-    }
-    pub fn len(&self) -> usize {
-        self.len
-    }
-}
+pub(crate) use super::table::HashTable;
 
 pub(crate) type KeySet = HashTable<()>;
 
@@ -249,10 +160,13 @@ impl Gazetteer {
 
     pub fn from_parts(
         categories: Vec<String>,
-        table: HashTable<u16>,
-        prefixes: KeySet,
+        mut table: HashTable<u16>,
+        mut prefixes: KeySet,
         max_len: usize,
     ) -> Self {
+        // Most multi-word candidates are not phrases: reject them cheaply.
+        table.add_filter(8);
+        prefixes.add_filter(12);
         Gazetteer {
             categories,
             table,
@@ -266,39 +180,144 @@ impl Gazetteer {
         if self.table.len() == 0 {
             return;
         }
-        let n = toks.len();
+        let firsts: Vec<u32> = toks.iter().map(|t| self.first_word(t.lower)).collect();
+        self.annotate_with(toks, &firsts);
+    }
+
+    /// What the gazetteer knows about the one-word phrase with lowercase
+    /// hash `lower`: its category mask in the low 16 bits, and
+    /// [`GAZ_PREFIX`] if longer phrases start with it. A pure function of
+    /// the word, so callers may cache it.
+    pub fn first_word(&self, lower: u64) -> u32 {
+        if self.table.len() == 0 {
+            return 0;
+        }
+        let h = mix(SEED_PHRASE, lower);
+        let mut r = self.table.get(h).unwrap_or(0) as u32;
+        if self.prefixes.get(h).is_some() {
+            r |= GAZ_PREFIX;
+        }
+        r
+    }
+
+    /// [`Gazetteer::annotate`] given `first_word` of every token. Longer
+    /// phrases are matched one length at a time for all starts together,
+    /// so that their table lookups overlap their cache misses.
+    pub fn annotate_with(&self, toks: &mut [Tok], firsts: &[u32]) {
+        self.annotate_buf(toks, firsts, &mut GazBuf::default());
+    }
+
+    /// [`Gazetteer::annotate_with`] with caller-owned work space.
+    pub fn annotate_buf(&self, toks: &mut [Tok], firsts: &[u32], buf: &mut GazBuf) {
+        if self.table.len() == 0 || self.max_len == 0 {
+            return;
+        }
+        let n = toks.len().min(firsts.len());
+        let GazBuf {
+            cand,
+            next,
+            hs,
+            tmp,
+            hit,
+            pre,
+        } = buf;
+        cand.clear();
         for i in 0..n {
             if toks[i].flags & F_HASALPHA == 0 {
                 continue;
             }
-            let mut h = SEED_PHRASE;
-            for j in i..n.min(i + self.max_len) {
-                h = mix(h, toks[j].lower);
-                if let Some(mask) = self.table.get(h) {
-                    let mask = mask as u32;
-                    let len = j - i + 1;
-                    for c in 0..self.categories.len() {
-                        if mask & (1 << c) == 0 {
-                            continue;
-                        }
-                        let base = (c * 4) as u64;
-                        if len == 1 {
-                            toks[i].gaz |= 1 << (base + 3);
-                        } else {
-                            toks[i].gaz |= 1 << base;
-                            for t in toks.iter_mut().take(j).skip(i + 1) {
-                                t.gaz |= 1 << (base + 1);
-                            }
-                            toks[j].gaz |= 1 << (base + 2);
-                        }
-                    }
+            let first = firsts[i];
+            self.mark(toks, i, i, first & 0xFFFF);
+            if first & GAZ_PREFIX != 0 {
+                cand.push((i, mix(SEED_PHRASE, toks[i].lower)));
+            }
+        }
+        // Phrases of `len` tokens starting at each surviving candidate.
+        let mut len = 2;
+        while !cand.is_empty() && len <= self.max_len {
+            hs.clear();
+            next.clear();
+            for &(i, h) in cand.iter() {
+                let j = i + len - 1;
+                if j < n {
+                    let h2 = mix(h, toks[j].lower);
+                    hs.push(h2);
+                    next.push((i, h2));
                 }
-                if self.prefixes.get(h).is_none() {
-                    break;
+            }
+            self.table.find_many(hs, tmp, hit);
+            self.prefixes.find_many(hs, tmp, pre);
+            cand.clear();
+            for (k, &(i, h2)) in next.iter().enumerate() {
+                if let Some(&p) = hit.get(k).filter(|&&p| p != super::table::NONE) {
+                    let mask = self.table.val(p as usize) as u32;
+                    self.mark(toks, i, i + len - 1, mask);
                 }
+                if pre.get(k).is_some_and(|&p| p != super::table::NONE) {
+                    cand.push((i, h2));
+                }
+            }
+            len += 1;
+        }
+    }
+
+    /// Set the bits of a phrase match `toks[i..=j]` with category `mask`.
+    #[inline]
+    fn mark(&self, toks: &mut [Tok], i: usize, j: usize, mask: u32) {
+        if mask == 0 {
+            return;
+        }
+        for c in 0..self.categories.len() {
+            if mask & (1 << c) == 0 {
+                continue;
+            }
+            let base = (c * 4) as u64;
+            if i == j {
+                toks[i].gaz |= 1 << (base + 3);
+            } else {
+                toks[i].gaz |= 1 << base;
+                for t in toks.iter_mut().take(j).skip(i + 1) {
+                    t.gaz |= 1 << (base + 1);
+                }
+                toks[j].gaz |= 1 << (base + 2);
             }
         }
     }
+}
+
+/// Work space for [`Gazetteer::annotate_buf`].
+#[derive(Default, Debug)]
+pub(crate) struct GazBuf {
+    cand: Vec<(usize, u64)>,
+    next: Vec<(usize, u64)>,
+    hs: Vec<u64>,
+    tmp: Vec<u32>,
+    hit: Vec<u32>,
+    pre: Vec<u32>,
+}
+
+/// Flag in [`Gazetteer::first_word`]: longer phrases start with the word.
+pub(crate) const GAZ_PREFIX: u32 = 1 << 16;
+
+/// Fast hash of a token's text (UTF-8 bytes, 8 at a time), the key of
+/// per-word caches. Different strings collide with probability 2^-64.
+#[inline]
+pub(crate) fn str_key(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut h = mix(0x51ED_27A3_9C1B_00A0, b.len() as u64);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(a));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut a = [0u8; 8];
+        a[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(a));
+    }
+    h
 }
 
 /// Compute the descriptor of one token (gazetteer bits are set later).
@@ -505,11 +524,38 @@ pub(crate) fn doc_pass1_info(
     labels: &[Vec<u8>],
     dt: &mut [Vec<DocTok>],
 ) {
+    pass1_info(doc, |s| labels.get(s).map_or(&[][..], |l| &l[..]), dt)
+}
+
+/// [`doc_pass1_info`] with the labels of all sentences in one array:
+/// sentence `s` has `labels[starts[s]..starts[s + 1]]`.
+pub(crate) fn doc_pass1_info_flat(
+    doc: &[(Vec<Tok>, SentInfo)],
+    labels: &[u8],
+    starts: &[usize],
+    dt: &mut [Vec<DocTok>],
+) {
+    pass1_info(
+        doc,
+        |s| match (starts.get(s), starts.get(s + 1)) {
+            (Some(&a), Some(&b)) => labels.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        },
+        dt,
+    )
+}
+
+fn pass1_info<'a>(
+    doc: &[(Vec<Tok>, SentInfo)],
+    labels: impl Fn(usize) -> &'a [u8],
+    dt: &mut [Vec<DocTok>],
+) {
     use super::perceptron::{spans_of, type_of};
     use std::collections::HashMap;
     let mut counts: HashMap<u64, [u32; 5], BuildMix> = HashMap::default();
     let mut span_words: HashMap<u64, (usize, u8), BuildMix> = HashMap::default();
-    for ((toks, _), labs) in doc.iter().zip(labels) {
+    for (k, (toks, _)) in doc.iter().enumerate() {
+        let labs = labels(k);
         for (t, &l) in toks.iter().zip(labs) {
             if t.flags & F_HASALPHA == 0 {
                 continue;
@@ -517,7 +563,7 @@ pub(crate) fn doc_pass1_info(
             counts.entry(t.lower).or_insert([0; 5])[type_of(l) as usize] += 1;
         }
         for (s, e, ty) in spans_of(labs) {
-            for t in &toks[s..e] {
+            for t in toks.get(s..e).unwrap_or(&[]) {
                 if t.flags & F_HASALPHA == 0 || t.flags & F_INITCAP == 0 {
                     continue;
                 }
@@ -528,7 +574,8 @@ pub(crate) fn doc_pass1_info(
             }
         }
     }
-    for (((toks, _), labs), dts) in doc.iter().zip(labels).zip(dt.iter_mut()) {
+    for (k, ((toks, _), dts)) in doc.iter().zip(dt.iter_mut()).enumerate() {
+        let labs = labels(k);
         for ((t, &l), d) in toks.iter().zip(labs).zip(dts.iter_mut()) {
             d.s1 = l;
             if t.flags & F_HASALPHA == 0 {
@@ -669,8 +716,7 @@ pub(crate) fn intrinsic_features(t: &Tok, si: SentInfo, out: &mut Vec<u64>) {
     }
     f1(out, T_LEN, (t.len as u64).min(12));
     if si.headline {
-        f1(out, T_HEAD_W, t.lower);
-        f1(out, T_HEAD_SS, t.sshape);
+        headline_features(t, out);
     }
     if t.cluster != 0 {
         f1(out, T_CL, t.cluster as u64);
@@ -689,6 +735,12 @@ pub(crate) fn intrinsic_features(t: &Tok, si: SentInfo, out: &mut Vec<u64>) {
             t.flags as u64 & (F_INITCAP | F_ALLCAPS) as u64,
         );
     }
+}
+
+/// The features [`intrinsic_features`] adds in a headline.
+pub(crate) fn headline_features(t: &Tok, out: &mut Vec<u64>) {
+    f1(out, T_HEAD_W, t.lower);
+    f1(out, T_HEAD_SS, t.sshape);
 }
 
 /// The features of token `i` that depend on its neighbours, its position,
@@ -792,6 +844,273 @@ pub(crate) fn context_features(
     }
 }
 
+/// How a token relates to the token whose features it feeds: one before
+/// it, one after, two before, two after. [`context_features`] equals the
+/// [`role_features`] of the (up to) four neighbours, or
+/// [`pad_role_features`] past the sentence edges, plus
+/// [`pair_features`]; the tagger caches each word's role scores.
+pub(crate) const ROLE_M1: usize = 0;
+pub(crate) const ROLE_P1: usize = 1;
+pub(crate) const ROLE_M2: usize = 2;
+pub(crate) const ROLE_P2: usize = 3;
+
+/// The features that neighbour `t` gives the token `role` away from it.
+pub(crate) fn role_features(t: &Tok, role: usize, out: &mut Vec<u64>) {
+    match role {
+        ROLE_M1 => {
+            f1(out, T_WM1, t.lower);
+            f1(out, T_SSM1, t.sshape);
+            if t.cluster != 0 {
+                f1(out, T_CLM1, t.cluster as u64);
+            }
+        }
+        ROLE_P1 => {
+            f1(out, T_WP1, t.lower);
+            f1(out, T_SSP1, t.sshape);
+            if t.cluster != 0 {
+                f1(out, T_CLP1, t.cluster as u64);
+            }
+        }
+        ROLE_M2 => {
+            f1(out, T_WM2, t.lower);
+            f1(out, T_SSM2, t.sshape);
+        }
+        _ => {
+            f1(out, T_WP2, t.lower);
+            f1(out, T_SSP2, t.sshape);
+        }
+    }
+}
+
+/// [`role_features`] of the padding `dist` (≥ 1) positions outside the
+/// sentence: before it for `ROLE_M*`, after it for `ROLE_P*`.
+pub(crate) fn pad_role_features(role: usize, dist: usize, out: &mut Vec<u64>) {
+    let before = PAD_BEFORE + dist as u64;
+    let after = PAD_AFTER + dist.saturating_sub(1) as u64;
+    match role {
+        ROLE_M1 => {
+            f1(out, T_WM1, before);
+            f1(out, T_SSM1, PAD_BEFORE);
+        }
+        ROLE_P1 => {
+            f1(out, T_WP1, after);
+            f1(out, T_SSP1, PAD_AFTER);
+        }
+        ROLE_M2 => {
+            f1(out, T_WM2, before);
+            f1(out, T_SSM2, PAD_BEFORE);
+        }
+        _ => {
+            f1(out, T_WP2, after);
+            f1(out, T_SSP2, PAD_AFTER);
+        }
+    }
+}
+
+/// The features of [`context_features`] not covered by the neighbours'
+/// [`role_features`]: word and shape combinations, position, gazetteer and
+/// document features.
+pub(crate) fn pair_features(
+    toks: &[Tok],
+    si: SentInfo,
+    dt: &[DocTok],
+    i: usize,
+    out: &mut Vec<u64>,
+) {
+    let t = &toks[i];
+    let n = toks.len();
+    let lw = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 {
+            PAD_BEFORE + (-j) as u64
+        } else if j as usize >= n {
+            PAD_AFTER + (j as usize - n) as u64
+        } else {
+            toks[j as usize].lower
+        }
+    };
+    let ss = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 {
+            PAD_BEFORE
+        } else if j as usize >= n {
+            PAD_AFTER
+        } else {
+            toks[j as usize].sshape
+        }
+    };
+    let (wm1, wp1, wm2, wp2) = (lw(-1), lw(1), lw(-2), lw(2));
+    f2(out, T_BM1, wm1, t.lower);
+    f2(out, T_BP1, t.lower, wp1);
+    f2(out, T_WM2_WM1, wm2, wm1);
+    f2(out, T_WP1_WP2, wp1, wp2);
+    f2(out, mix(T_WM1_W_WP1, wm1), t.lower, wp1);
+    let (ssm1, ssp1) = (ss(-1), ss(1));
+    f2(out, mix(T_SS3, ssm1), t.sshape, ssp1);
+    f2(out, T_WM1_SS, wm1, t.sshape);
+    f2(out, T_SS_WP1, t.sshape, wp1);
+    if i == 0 {
+        f1(out, T_FIRST_SS, t.sshape);
+    }
+    if t.capr != 0 && (i == 0 || si.headline) {
+        f2(out, T_CAPR_FIRST, t.capr as u64, si.headline as u64);
+    }
+    if dt[i].cap_else && (i == 0 || si.headline) {
+        f1(out, T_DOC_CAP_FIRST, t.sshape);
+    }
+}
+
+/// Number of small-domain pass-1 features (see [`small1_features`]).
+pub(crate) const N_SMALL1: usize = 451;
+
+/// The hash key of small pass-1 feature `idx` (< [`N_SMALL1`]): gazetteer
+/// bit `b` of the token (`b`), with its capitalisation (`64 + 4b + cap`),
+/// of the previous (`320 + b`) and next token (`384 + b`); the document
+/// case features (448, 449 + is_cap).
+pub(crate) fn small1_key(idx: usize) -> u64 {
+    let v = |a: usize| a as u64;
+    match idx {
+        0..=63 => mix(T_GAZ, v(idx)),
+        64..=319 => mix(mix(T_GAZ_CAP, v((idx - 64) / 4)), v((idx - 64) % 4)),
+        320..=383 => mix(T_GAZM1, v(idx - 320)),
+        384..=447 => mix(T_GAZP1, v(idx - 384)),
+        448 => mix(T_DOC_CAP, 1),
+        _ => mix(T_DOC_LOW, v(idx.saturating_sub(449))),
+    }
+}
+
+/// The rest of [`context_features`] beyond [`pair_features`]: features
+/// whose values come from small domains, as indices into a dense table of
+/// [`small1_key`] scores.
+pub(crate) fn small1_features(toks: &[Tok], dt: &[DocTok], i: usize, out: &mut Vec<u16>) {
+    let t = &toks[i];
+    let n = toks.len();
+    let cap = (t.flags & (F_INITCAP | F_ALLCAPS)) as u16;
+    let mut g = t.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros() as u16;
+        g &= g - 1;
+        out.push(b);
+        out.push(64 + 4 * b + cap);
+    }
+    if i > 0 {
+        let mut g = toks[i - 1].gaz;
+        while g != 0 {
+            let b = g.trailing_zeros() as u16;
+            g &= g - 1;
+            out.push(320 + b);
+        }
+    }
+    if i + 1 < n {
+        let mut g = toks[i + 1].gaz;
+        while g != 0 {
+            let b = g.trailing_zeros() as u16;
+            g &= g - 1;
+            out.push(384 + b);
+        }
+    }
+    let d = &dt[i];
+    if d.cap_else {
+        out.push(448);
+    }
+    if d.low_else {
+        out.push(449 + t.is_cap() as u16);
+    }
+}
+
+/// Number of small-domain pass-2 features (see [`small2_features`]).
+pub(crate) const N_SMALL2: usize = 1 + 3 * 100 + 5 + 5 + 5 * 100 + 5 + 5 * 100;
+
+/// The hash key of small pass-2 feature `idx` (< [`N_SMALL2`]), laid out
+/// as [`small2_features`] emits them.
+pub(crate) fn small2_key(idx: usize) -> u64 {
+    let v = |a: usize| a as u64;
+    match idx {
+        0 => mix(T_BIAS, 1),
+        1..=100 => mix(T_S1, v(idx - 1)),
+        101..=200 => mix(T_S1M1, v(idx - 101)),
+        201..=300 => mix(T_S1P1, v(idx - 201)),
+        301..=305 => mix(T_OTH, v(idx - 301)),
+        306..=310 => mix(T_OTH_MAJ, v(idx - 306)),
+        311..=810 => mix(
+            mix(T_OTH_MAJ_S1, v((idx - 311) / 100)),
+            v((idx - 311) % 100),
+        ),
+        811..=815 => mix(T_INSPAN, v(idx - 811)),
+        _ => {
+            let j = idx.saturating_sub(816);
+            mix(mix(T_INSPAN_S1, v(j / 100)), v(j % 100))
+        }
+    }
+}
+
+/// The pass-2 features of a word on its own ([`pass2_features`] has them).
+pub(crate) fn pass2_word_features(t: &Tok, out: &mut Vec<u64>) {
+    f1(out, T_P2_W, t.lower);
+    f1(out, T_P2_SS, t.sshape);
+}
+
+/// The pass-2 feature a word gives the next token (`None`: the padding
+/// before the sentence).
+pub(crate) fn pass2_m1_features(t: Option<&Tok>, out: &mut Vec<u64>) {
+    f1(out, T_P2_WM1, t.map_or(PAD_BEFORE, |t| t.lower));
+}
+
+/// [`pass2_features`] without [`pass2_word_features`] and
+/// [`pass2_m1_features`], split in two: features with small value domains
+/// as [`small2_key`] indices in `small`, the others as hash keys in `out`.
+/// Labels are < 99 (99 is the padding label).
+pub(crate) fn pass2_features_split(
+    toks: &[Tok],
+    dt: &[DocTok],
+    i: usize,
+    out: &mut Vec<u64>,
+    small: &mut Vec<u16>,
+) {
+    let t = &toks[i];
+    let n = toks.len();
+    let d = &dt[i];
+    small.push(0);
+    if d.s1 > 98 || (i > 0 && dt[i - 1].s1 > 98) || (i + 1 < n && dt[i + 1].s1 > 98) {
+        // Out of the dense domain (never for real labels): hash the rest.
+        let mut all = Vec::new();
+        pass2_features(toks, dt, i, &mut all);
+        out.extend(all.iter().skip(4));
+        return;
+    }
+    let s1 = d.s1 as u16;
+    let s1m1 = if i > 0 { dt[i - 1].s1 as u64 } else { 99 };
+    let s1p1 = if i + 1 < n { dt[i + 1].s1 as u64 } else { 99 };
+    small.push(1 + s1);
+    small.push(101 + s1m1 as u16);
+    small.push(201 + s1p1 as u16);
+    f2(out, T_S1M1_SS, s1m1, t.sshape);
+    let tot: u32 = d.others.iter().map(|&c| c as u32).sum();
+    if tot > 0 {
+        let mut maj = 0;
+        for k in 0..5 {
+            if d.others[k] > 0 {
+                small.push(301 + k as u16);
+            }
+            if d.others[k] > d.others[maj] {
+                maj = k;
+            }
+        }
+        small.push(306 + maj as u16);
+        small.push(311 + maj as u16 * 100 + s1);
+        f2(out, T_OTH_MAJ_W, maj as u64, t.sshape);
+    }
+    if d.in_span != 0 {
+        if d.in_span < 5 {
+            small.push(811 + d.in_span as u16);
+            small.push(816 + d.in_span as u16 * 100 + s1);
+        } else {
+            f1(out, T_INSPAN, d.in_span as u64);
+            f2(out, T_INSPAN_S1, d.in_span as u64, d.s1 as u64);
+        }
+    }
+}
+
 /// The features of token `i` for the second pass, which adds its weights
 /// to the first pass's scores: the first-pass labels around the token and
 /// what the first pass said about the same word elsewhere in the document.
@@ -831,5 +1150,164 @@ pub(crate) fn pass2_features(toks: &[Tok], dt: &[DocTok], i: usize, out: &mut Ve
     if d.in_span != 0 {
         f1(out, T_INSPAN, d.in_span as u64);
         f2(out, T_INSPAN_S1, d.in_span as u64, d.s1 as u64);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sentences in the style of news copy, with gazetteer hits, a
+    /// headline, clusters and document-level case information.
+    fn doc() -> (Vec<(Vec<Tok>, SentInfo)>, Vec<Vec<DocTok>>) {
+        let gaz = Gazetteer::from_lists(&[
+            ("city".into(), vec!["New York".into(), "Geneva".into()]),
+            ("first".into(), vec!["Maria".into(), "New".into()]),
+        ]);
+        let words = HashTable::from_sorted(
+            [
+                (lower_hash("said"), [1u8, 3]),
+                (lower_hash("maria"), [5, 0]),
+            ]
+            .into_iter()
+            .collect::<std::collections::BTreeMap<_, _>>()
+            .into_iter(),
+        )
+        .unwrap();
+        let mut buf = Vec::new();
+        let sents = [
+            "Maria Lopez said in New York on Monday that talks in Geneva would resume .",
+            "GENEVA TALKS RESUME",
+            "Lopez said so .",
+            "x",
+        ];
+        let mut prep = Vec::new();
+        for s in sents {
+            let mut t: Vec<Tok> = s
+                .split(' ')
+                .map(|w| make_tok(w, &words, &mut buf))
+                .collect();
+            gaz.annotate(&mut t);
+            let si = sent_info(&t);
+            prep.push((t, si));
+        }
+        let mut dt = doc_case_info(&prep);
+        let labels: Vec<Vec<u8>> = prep
+            .iter()
+            .map(|(t, _)| {
+                (0..t.len())
+                    .map(|i| [1u8, 3, 0, 12, 0, 16][i % 6])
+                    .collect()
+            })
+            .collect();
+        doc_pass1_info(&prep, &labels, &mut dt);
+        (prep, dt)
+    }
+
+    fn sorted(mut v: Vec<u64>) -> Vec<u64> {
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn context_features_split_into_roles_pairs_and_small_ones() {
+        let (prep, dt) = doc();
+        assert!(prep[0].0.iter().any(|t| t.gaz != 0));
+        for ((toks, si), d) in prep.iter().zip(&dt) {
+            let n = toks.len();
+            for i in 0..n {
+                let mut whole = Vec::new();
+                context_features(toks, *si, d, i, &mut whole);
+                let mut parts = Vec::new();
+                for (role, j) in [
+                    (ROLE_M1, i as isize - 1),
+                    (ROLE_P1, i as isize + 1),
+                    (ROLE_M2, i as isize - 2),
+                    (ROLE_P2, i as isize + 2),
+                ] {
+                    if j < 0 {
+                        pad_role_features(role, (-j) as usize, &mut parts);
+                    } else if j as usize >= n {
+                        pad_role_features(role, j as usize - n + 1, &mut parts);
+                    } else {
+                        role_features(&toks[j as usize], role, &mut parts);
+                    }
+                }
+                pair_features(toks, *si, d, i, &mut parts);
+                let mut small = Vec::new();
+                small1_features(toks, d, i, &mut small);
+                assert!(small.iter().all(|&x| (x as usize) < N_SMALL1));
+                parts.extend(small.iter().map(|&x| small1_key(x as usize)));
+                assert_eq!(sorted(whole), sorted(parts), "token {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn pass2_and_headline_features_split_exactly() {
+        let (prep, dt) = doc();
+        for ((toks, si), d) in prep.iter().zip(&dt) {
+            for i in 0..toks.len() {
+                let mut whole = Vec::new();
+                pass2_features(toks, d, i, &mut whole);
+                let mut parts = Vec::new();
+                pass2_word_features(&toks[i], &mut parts);
+                pass2_m1_features(i.checked_sub(1).map(|j| &toks[j]), &mut parts);
+                let mut small = Vec::new();
+                pass2_features_split(toks, d, i, &mut parts, &mut small);
+                assert!(small.iter().all(|&x| (x as usize) < N_SMALL2));
+                parts.extend(small.iter().map(|&x| small2_key(x as usize)));
+                assert_eq!(sorted(whole), sorted(parts), "token {i}");
+
+                let mut head = Vec::new();
+                intrinsic_features(&toks[i], SentInfo { headline: true }, &mut head);
+                let mut plain = Vec::new();
+                intrinsic_features(&toks[i], SentInfo { headline: false }, &mut plain);
+                headline_features(&toks[i], &mut plain);
+                assert_eq!(sorted(head), sorted(plain));
+            }
+            let _ = si;
+        }
+        // Out-of-range labels fall back to hashing, with the same result.
+        let (prep, mut dt) = doc();
+        dt[0][1].s1 = 200;
+        let toks = &prep[0].0;
+        for i in 0..3 {
+            let mut whole = Vec::new();
+            pass2_features(toks, &dt[0], i, &mut whole);
+            let mut parts = Vec::new();
+            pass2_word_features(&toks[i], &mut parts);
+            pass2_m1_features(i.checked_sub(1).map(|j| &toks[j]), &mut parts);
+            let mut small = Vec::new();
+            pass2_features_split(toks, &dt[0], i, &mut parts, &mut small);
+            parts.extend(small.iter().map(|&x| small2_key(x as usize)));
+            assert_eq!(sorted(whole), sorted(parts), "token {i}");
+        }
+    }
+
+    #[test]
+    fn cached_gazetteer_lookups_match_plain_annotation() {
+        let gaz = Gazetteer::from_lists(&[
+            ("city".into(), vec!["New York".into(), "York".into()]),
+            ("org".into(), vec!["New York Times".into()]),
+        ]);
+        let words = HashTable::default();
+        let mut buf = Vec::new();
+        let mut a: Vec<Tok> = "the New York Times said York"
+            .split(' ')
+            .map(|w| make_tok(w, &words, &mut buf))
+            .collect();
+        let mut b = a.clone();
+        gaz.annotate(&mut a);
+        let firsts: Vec<u32> = b.iter().map(|t| gaz.first_word(t.lower)).collect();
+        assert!(firsts[1] & GAZ_PREFIX != 0 && firsts[5] & 1 != 0);
+        gaz.annotate_with(&mut b, &firsts);
+        assert_eq!(
+            a.iter().map(|t| t.gaz).collect::<Vec<_>>(),
+            b.iter().map(|t| t.gaz).collect::<Vec<_>>()
+        );
+        assert!(a[1].gaz != 0 && a[3].gaz != 0 && a[0].gaz == 0);
+        assert_ne!(str_key("York"), str_key("york"));
+        assert_eq!(str_key("Genève"), str_key("Genève"));
     }
 }

@@ -85,24 +85,6 @@ impl<'a> Reader<'a> {
         let s = self.take(n)?;
         String::from_utf8(s.to_vec()).map_err(|e| e.to_string())
     }
-    pub fn u64s(&mut self) -> Result<Vec<u64>, String> {
-        let n = self.u32()? as usize;
-        let s = self.take(n.checked_mul(8).ok_or("length overflow")?)?;
-        Ok(s.chunks_exact(8)
-            .map(|c| {
-                let mut a = [0u8; 8];
-                a.copy_from_slice(c);
-                u64::from_le_bytes(a)
-            })
-            .collect())
-    }
-    pub fn i16s(&mut self) -> Result<Vec<i16>, String> {
-        let n = self.u32()? as usize;
-        let s = self.take(n.checked_mul(2).ok_or("length overflow")?)?;
-        Ok(s.chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect())
-    }
     pub fn f32s(&mut self) -> Result<Vec<f32>, String> {
         let n = self.u32()? as usize;
         let s = self.take(n.checked_mul(4).ok_or("length overflow")?)?;
@@ -110,9 +92,17 @@ impl<'a> Reader<'a> {
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect())
     }
-    pub fn bytes(&mut self) -> Result<Vec<u8>, String> {
+    /// Skip a length-prefixed array of `elem`-byte items; returns its byte
+    /// offset in the whole input and its item count.
+    pub fn array(&mut self, elem: usize) -> Result<(usize, usize), String> {
         let n = self.u32()? as usize;
-        Ok(self.take(n)?.to_vec())
+        let at = self.pos;
+        self.take(n.checked_mul(elem).ok_or("length overflow")?)?;
+        Ok((at, n))
+    }
+    /// Skip `n` bytes.
+    pub fn skip(&mut self, n: usize) -> Result<(), String> {
+        self.take(n).map(|_| ())
     }
     pub fn done(&self) -> bool {
         self.pos == self.b.len()

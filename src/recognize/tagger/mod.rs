@@ -15,16 +15,27 @@
 //! Callers (the recognize stage) tokenise text themselves and map spans
 //! back to offsets; this module never does I/O at run time: the model
 //! (`data/models/ner.bin`, with its gazetteer hashes) is `include_bytes!`-ed
-//! and parsed once. `dossier-train` (src/bin) builds it.
+//! and parsed once, in place (`table.rs`: only small indexes are built, so
+//! loading takes a few milliseconds). `dossier-train` (src/bin) builds it.
+//!
+//! Speed: tagging is bound by memory latency (model lookups), so the driver
+//! keeps a per-thread cache of everything that depends only on a word form
+//! and the model ([`WordEntry`]: descriptor, one-word gazetteer lookup, and
+//! the summed weights of the word's own features and of the features it
+//! gives its neighbours), sums small-domain features from dense per-tagger
+//! tables, and looks the remaining features up in batches whose cache misses
+//! overlap (`table::HashTable::find_many`). Integer weight sums do not
+//! depend on order, so the results are exactly those of the plain
+//! feature-by-feature scoring that training uses.
 
 mod features;
 mod io;
 mod perceptron;
+mod table;
 mod train;
 
-use features::{BuildMix, Gazetteer, HashTable, KeySet, SentInfo, Tok};
+use features::{Gazetteer, HashTable, KeySet, SentInfo, Tok, ROLE_M1, ROLE_M2, ROLE_P1, ROLE_P2};
 use perceptron::{Weights, NL};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Entity type predicted by the tagger.
@@ -144,6 +155,137 @@ pub struct Tagger {
     words: HashTable<[u8; 2]>,
     pass1: Weights,
     pass2: Option<Weights>,
+    /// Names this tagger's entries in the per-thread score cache.
+    cache_id: CacheId,
+}
+
+/// Identity of a tagger for the per-thread caches of [`Scratch`]: assigned
+/// on first use, never shared by two live taggers (a clone gets its own).
+#[derive(Debug, Default)]
+struct CacheId(std::sync::atomic::AtomicU64);
+
+impl CacheId {
+    fn get(&self) -> u64 {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        let v = self.0.load(Ordering::Relaxed);
+        if v != 0 {
+            return v;
+        }
+        let new = NEXT.fetch_add(1, Ordering::Relaxed);
+        match self
+            .0
+            .compare_exchange(0, new, Ordering::Relaxed, Ordering::Relaxed)
+        {
+            Ok(_) => new,
+            Err(cur) => cur,
+        }
+    }
+}
+
+impl Clone for CacheId {
+    fn clone(&self) -> Self {
+        CacheId::default()
+    }
+}
+
+/// Per-thread working memory of the tagger, reused across calls so that
+/// tagging a document allocates little: feature and slot buffers, Viterbi
+/// arrays, and a bounded cache of per-word data keyed by the token text
+/// ([`WordEntry`]). Everything cached depends only on the word and the
+/// model, so the cache carries over between documents; it belongs to one
+/// tagger (see [`CacheId`]).
+#[derive(Default)]
+struct Scratch {
+    owner: u64,
+    /// Token text hash (`features::str_key`) → index in `entries`.
+    index: table::U64Map,
+    entries: Vec<WordEntry>,
+    /// Full descriptors of the entries being filled (`fill_entries`).
+    pending: Vec<Tok>,
+    chars: Vec<char>,
+    firsts: Vec<u32>,
+    gazbuf: features::GazBuf,
+    feats: Vec<u64>,
+    offs: Vec<usize>,
+    small: Vec<u16>,
+    segs: Vec<(u32, u8, u32)>,
+    found: Vec<u32>,
+    tmp: Vec<u32>,
+    accs: Vec<perceptron::Acc>,
+    /// Pass-1 and pass-2 scores of the small-domain features by index
+    /// (`features::small1_key`, `features::small2_key`).
+    dense1: Vec<perceptron::Acc>,
+    dense2: Vec<perceptron::Acc>,
+    vit: perceptron::ViterbiBuf,
+    lab: Vec<u8>,
+    mar: Vec<f32>,
+}
+
+/// What the tagger keeps about one word form: its descriptor (without
+/// gazetteer bits, which depend on the sentence), its one-word gazetteer
+/// lookup, the pass-1 scores of its word-intrinsic features (in a mixed-case
+/// sentence and in a headline) and of the features it gives its neighbours
+/// (`features::role_features`). Laid out in whole cache lines: the
+/// descriptor fields the later features read (the rest, such as affixes,
+/// only feed the cached intrinsic scores) share one line, and each score
+/// vector has a line of its own.
+#[repr(C, align(64))]
+struct WordEntry {
+    lower: u64,
+    sshape: u64,
+    flags: u32,
+    capr: u8,
+    first: u32,
+    intr: [A64; 2],
+    roles: [A64; 4],
+    /// Pass-2 scores of the word's own features and of the one it gives
+    /// the next token.
+    p2: A64,
+    p2m1: A64,
+}
+
+/// A score vector on a cache line of its own.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct A64(perceptron::Acc);
+
+impl WordEntry {
+    fn new(t: &Tok) -> Self {
+        WordEntry {
+            lower: t.lower,
+            sshape: t.sshape,
+            flags: t.flags,
+            capr: t.capr,
+            first: 0,
+            intr: [A64::default(); 2],
+            roles: [A64::default(); 4],
+            p2: A64::default(),
+            p2m1: A64::default(),
+        }
+    }
+
+    /// The token descriptor as the context, gazetteer and pass-2 features
+    /// use it (the fields only intrinsic features read are zero; their
+    /// scores are in `intr`).
+    #[inline]
+    fn tok(&self) -> Tok {
+        Tok {
+            lower: self.lower,
+            sshape: self.sshape,
+            flags: self.flags,
+            capr: self.capr,
+            ..Tok::default()
+        }
+    }
+}
+
+/// The word cache is emptied (before a call) when it holds more entries
+/// than this (an entry is 576 bytes, so about 9.4 MB per thread).
+const MAX_CACHED_WORDS: usize = 1 << 14;
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 const MAGIC: &[u8; 8] = b"DNERv002";
@@ -160,7 +302,7 @@ impl Tagger {
     /// embedded bytes are unusable the tagger is empty and tags nothing.
     pub fn embedded() -> &'static Tagger {
         static T: OnceLock<Tagger> = OnceLock::new();
-        T.get_or_init(|| Tagger::from_bytes(EMBEDDED_MODEL).unwrap_or_default())
+        T.get_or_init(|| Tagger::parse(table::Blob::Static(EMBEDDED_MODEL)).unwrap_or_default())
     }
 
     /// True when the tagger has no weights (e.g. a missing model).
@@ -177,106 +319,228 @@ impl Tagger {
     /// can use what the first pass found elsewhere in the document.
     /// Returns one span list per input sentence.
     pub fn tag_document<S: AsRef<[T]>, T: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<NerSpan>> {
-        let mut result: Vec<Vec<NerSpan>> = vec![Vec::new(); sentences.len()];
         if self.is_empty() {
-            return result;
+            return vec![Vec::new(); sentences.len()];
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut sc) => self.tag_with(&mut sc, sentences),
+            // Re-entered on this thread (cannot happen today): use a fresh one.
+            Err(_) => self.tag_with(&mut Scratch::default(), sentences),
+        })
+    }
+
+    fn tag_with<S: AsRef<[T]>, T: AsRef<str>>(
+        &self,
+        scr: &mut Scratch,
+        sentences: &[S],
+    ) -> Vec<Vec<NerSpan>> {
+        let mut result: Vec<Vec<NerSpan>> = vec![Vec::new(); sentences.len()];
+        let id = self.cache_id.get();
+        if scr.owner != id || scr.entries.len() > MAX_CACHED_WORDS {
+            scr.index.clear();
+            scr.entries.clear();
+        }
+        if scr.owner != id {
+            scr.dense1 = (0..features::N_SMALL1)
+                .map(|k| self.pass1.row_of(features::small1_key(k)))
+                .collect();
+            scr.dense2 = match &self.pass2 {
+                Some(w2) => (0..features::N_SMALL2)
+                    .map(|k| w2.row_of(features::small2_key(k)))
+                    .collect(),
+                None => Vec::new(),
+            };
+            scr.owner = id;
         }
         // Split into pieces of at most MAX_SENT tokens: (sentence, offset).
+        // `ent` holds the word-cache entry of every token of every piece.
         let mut pieces: Vec<(usize, usize)> = Vec::new();
-        let mut prep: Vec<Prep> = Vec::new();
-        let mut buf = Vec::new();
+        let mut piece_ends: Vec<usize> = Vec::new();
+        let mut texts: Vec<&str> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             let toks = s.as_ref();
             let mut off = 0;
             while off < toks.len() {
                 let end = (off + MAX_SENT).min(toks.len());
-                let t: Vec<Tok> = toks[off..end]
-                    .iter()
-                    .map(|w| features::make_tok(w.as_ref(), &self.words, &mut buf))
-                    .collect();
-                prep.push(self.finish_prep(t));
+                texts.extend(toks[off..end].iter().map(|w| w.as_ref()));
                 pieces.push((si, off));
+                piece_ends.push(texts.len());
                 off = end;
             }
         }
+        let ent = self.word_entries(scr, &texts);
+        let mut prep: Vec<Prep> = Vec::with_capacity(pieces.len());
+        let mut begin = 0;
+        for &end in &piece_ends {
+            let mut t: Vec<Tok> = Vec::with_capacity(end - begin);
+            scr.firsts.clear();
+            for &e in &ent[begin..end] {
+                let we = &scr.entries[e as usize];
+                t.push(we.tok());
+                scr.firsts.push(we.first);
+            }
+            self.gaz.annotate_buf(&mut t, &scr.firsts, &mut scr.gazbuf);
+            let si_ = features::sent_info(&t);
+            prep.push((t, si_));
+            begin = end;
+        }
         let mut dt = features::doc_case_info(&prep);
-        let mut feats = Vec::new();
-        let mut labels: Vec<Vec<u8>> = Vec::with_capacity(prep.len());
-        let mut margins: Vec<Vec<f32>> = Vec::with_capacity(prep.len());
-        let mut scores: Vec<Vec<f32>> = Vec::with_capacity(prep.len());
-        let mut offs: Vec<usize> = Vec::new();
+        // Flat per-token arrays over all pieces; piece k covers
+        // `starts[k]..starts[k + 1]` tokens.
+        let mut starts = Vec::with_capacity(prep.len() + 1);
+        starts.push(0usize);
+        for p in &prep {
+            starts.push(starts.last().copied().unwrap_or(0) + p.0.len());
+        }
+        let total = starts.last().copied().unwrap_or(0);
+        let mut scores = vec![0f32; total * NL];
+        let mut labels = vec![0u8; total];
+        let mut margins = vec![0f32; total];
         let two_pass = self.pass2.is_some();
-        // Scores of the word-intrinsic features, per (word form, headline).
-        let mut cache: HashMap<u64, perceptron::Acc, BuildMix> = HashMap::default();
-        let mut own = Vec::new();
-        for (p, d) in prep.iter().zip(&dt) {
+        let pads = self.pad_roles();
+        let Scratch {
+            entries,
+            feats,
+            offs,
+            found,
+            tmp,
+            small,
+            accs,
+            vit,
+            lab,
+            mar,
+            dense1,
+            dense2,
+            ..
+        } = scr;
+        for (k, (p, d)) in prep.iter().zip(&dt).enumerate() {
             let n = p.0.len();
+            let es = &ent[starts[k]..starts[k + 1]];
+            let e = |i: usize| &entries[es[i] as usize];
+            // Word-intrinsic scores and the neighbours' cached role scores.
+            accs.clear();
+            let h = p.1.headline as usize;
+            for i in 0..n {
+                let mut acc = e(i).intr[h].0;
+                let m1 = if i >= 1 {
+                    &e(i - 1).roles[ROLE_M1].0
+                } else {
+                    &pads[ROLE_M1][0]
+                };
+                let p1 = if i + 1 < n {
+                    &e(i + 1).roles[ROLE_P1].0
+                } else {
+                    &pads[ROLE_P1][0]
+                };
+                let m2 = if i >= 2 {
+                    &e(i - 2).roles[ROLE_M2].0
+                } else {
+                    &pads[ROLE_M2][1 - i]
+                };
+                let p2 = if i + 2 < n {
+                    &e(i + 2).roles[ROLE_P2].0
+                } else {
+                    &pads[ROLE_P2][i + 2 - n]
+                };
+                for l in 0..NL - 1 {
+                    acc[l] += m1[l] + p1[l] + m2[l] + p2[l];
+                }
+                small.clear();
+                features::small1_features(&p.0, d, i, small);
+                for &x in small.iter() {
+                    if let Some(r) = dense1.get(x as usize) {
+                        for l in 0..NL - 1 {
+                            acc[l] += r[l];
+                        }
+                    }
+                }
+                accs.push(acc);
+            }
+            // The remaining context features, looked up per token.
             feats.clear();
             offs.clear();
             offs.push(0);
             for i in 0..n {
-                features::context_features(&p.0, p.1, d, i, &mut feats);
+                features::pair_features(&p.0, p.1, d, i, feats);
                 offs.push(feats.len());
             }
-            self.pass1.touch(&feats);
-            let mut sc = vec![0f32; n * NL];
-            for (i, t) in p.0.iter().enumerate() {
-                let key = features::mix(t.exact, p.1.headline as u64);
-                let mut acc = *cache.entry(key).or_insert_with(|| {
-                    own.clear();
-                    features::intrinsic_features(t, p.1, &mut own);
-                    let mut a = [0i32; NL - 1];
-                    self.pass1.accumulate(&own, &mut a);
-                    a
-                });
-                self.pass1
-                    .accumulate(&feats[offs[i]..offs[i + 1]], &mut acc);
-                self.pass1.finish(&acc, &mut sc[i * NL..(i + 1) * NL]);
+            self.pass1.find_many(feats, tmp, found);
+            let sc = &mut scores[starts[k] * NL..starts[k + 1] * NL];
+            for (i, acc) in accs.iter_mut().enumerate() {
+                self.pass1.add_found(&found[offs[i]..offs[i + 1]], acc);
+                self.pass1.finish(acc, &mut sc[i * NL..(i + 1) * NL]);
             }
-            let (mut l, mut m) = (Vec::new(), Vec::new());
-            perceptron::viterbi(
-                &sc,
+            perceptron::viterbi_with(
+                vit,
+                sc,
                 n,
                 &self.pass1.trans,
-                &mut l,
-                if two_pass { None } else { Some(&mut m) },
+                lab,
+                if two_pass { None } else { Some(mar) },
             );
-            labels.push(l);
-            margins.push(m);
-            scores.push(sc);
+            labels[starts[k]..starts[k + 1]].copy_from_slice(&lab[..n]);
+            if !two_pass {
+                margins[starts[k]..starts[k + 1]].copy_from_slice(&mar[..n]);
+            }
         }
         if let Some(w2) = &self.pass2 {
-            features::doc_pass1_info(&prep, &labels, &mut dt);
+            features::doc_pass1_info_flat(&prep, &labels, &starts, &mut dt);
             let mut add = [0f32; NL];
+            let pad_m1 = {
+                let mut a = [0i32; NL - 1];
+                feats.clear();
+                features::pass2_m1_features(None, feats);
+                w2.accumulate(feats, &mut a);
+                a
+            };
             for (k, (p, d)) in prep.iter().zip(&dt).enumerate() {
                 let n = p.0.len();
+                let es = &ent[starts[k]..starts[k + 1]];
+                let e = |i: usize| &entries[es[i] as usize];
                 feats.clear();
                 offs.clear();
                 offs.push(0);
+                accs.clear();
                 for i in 0..n {
-                    features::pass2_features(&p.0, d, i, &mut feats);
+                    let mut acc = e(i).p2.0;
+                    let m1 = if i >= 1 { &e(i - 1).p2m1.0 } else { &pad_m1 };
+                    for l in 0..NL - 1 {
+                        acc[l] += m1[l];
+                    }
+                    small.clear();
+                    features::pass2_features_split(&p.0, d, i, feats, small);
+                    for &x in small.iter() {
+                        if let Some(r) = dense2.get(x as usize) {
+                            for l in 0..NL - 1 {
+                                acc[l] += r[l];
+                            }
+                        }
+                    }
+                    accs.push(acc);
                     offs.push(feats.len());
                 }
-                w2.touch(&feats);
-                let sc = &mut scores[k];
-                for i in 0..n {
-                    w2.score(&feats[offs[i]..offs[i + 1]], &mut add);
+                w2.find_many(feats, tmp, found);
+                let sc = &mut scores[starts[k] * NL..starts[k + 1] * NL];
+                for (i, acc) in accs.iter_mut().enumerate() {
+                    w2.add_found(&found[offs[i]..offs[i + 1]], acc);
+                    w2.finish(acc, &mut add);
                     for (s, a) in sc[i * NL..(i + 1) * NL].iter_mut().zip(&add) {
                         *s += a;
                     }
                 }
-                perceptron::viterbi(sc, n, &w2.trans, &mut labels[k], Some(&mut margins[k]));
+                perceptron::viterbi_with(vit, sc, n, &w2.trans, lab, Some(mar));
+                labels[starts[k]..starts[k + 1]].copy_from_slice(&lab[..n]);
+                margins[starts[k]..starts[k + 1]].copy_from_slice(&mar[..n]);
             }
         }
         for (k, &(si, off)) in pieces.iter().enumerate() {
-            for (s, e, ty) in perceptron::spans_of(&labels[k]) {
+            let labs = &labels[starts[k]..starts[k + 1]];
+            let mars = &margins[starts[k]..starts[k + 1]];
+            for (s, e, ty) in perceptron::spans_of(labs) {
                 let Some(label) = NerLabel::from_index(ty) else {
                     continue;
                 };
-                let m = margins[k][s..e]
-                    .iter()
-                    .cloned()
-                    .fold(f32::INFINITY, f32::min);
+                let m = mars[s..e].iter().cloned().fold(f32::INFINITY, f32::min);
                 // Calibrated on CoNLL dev: about the share of such spans that are right.
                 let confidence = 1.0 / (1.0 + (-(m - 5.0) / 12.0).exp());
                 result[si].push(NerSpan {
@@ -288,6 +552,138 @@ impl Tagger {
             }
         }
         result
+    }
+
+    /// The word-cache entries of the token texts `texts`; words seen for
+    /// the first time get entries, computed together so that the many
+    /// model lookups they need overlap their cache misses.
+    fn word_entries(&self, scr: &mut Scratch, texts: &[&str]) -> Vec<u32> {
+        let keys: Vec<u64> = texts.iter().map(|w| features::str_key(w)).collect();
+        scr.index.touch(&keys);
+        let first_new = scr.entries.len();
+        scr.pending.clear();
+        let mut ent = Vec::with_capacity(texts.len());
+        for (&k, w) in keys.iter().zip(texts) {
+            let e = match scr.index.get(k) {
+                Some(e) => e,
+                None => {
+                    let e = scr.entries.len() as u32;
+                    let tok = features::make_tok(w, &self.words, &mut scr.chars);
+                    scr.entries.push(WordEntry::new(&tok));
+                    scr.pending.push(tok);
+                    scr.index.insert(k, e);
+                    e
+                }
+            };
+            ent.push(e);
+        }
+        if scr.entries.len() > first_new {
+            self.fill_entries(scr, first_new);
+        }
+        ent
+    }
+
+    /// Compute the gazetteer and score fields of `scr.entries[from..]`.
+    fn fill_entries(&self, scr: &mut Scratch, from: usize) {
+        let Scratch {
+            entries,
+            pending,
+            feats,
+            segs,
+            found,
+            tmp,
+            ..
+        } = scr;
+        let new = &mut entries[from..];
+        // Full descriptors of the new entries, in order.
+        let toks: &[Tok] = pending;
+        // One-word gazetteer lookups.
+        feats.clear();
+        for t in toks {
+            feats.push(features::mix(features::SEED_PHRASE, t.lower));
+        }
+        if self.gaz.table.len() > 0 {
+            self.gaz.table.find_many(feats, tmp, found);
+            for (e, &p) in new.iter_mut().zip(found.iter()) {
+                if p != table::NONE && e.flags & features::F_HASALPHA != 0 {
+                    e.first = self.gaz.table.val(p as usize) as u32;
+                }
+            }
+            self.gaz.prefixes.find_many(feats, tmp, found);
+            for (e, &p) in new.iter_mut().zip(found.iter()) {
+                if p != table::NONE && e.flags & features::F_HASALPHA != 0 {
+                    e.first |= features::GAZ_PREFIX;
+                }
+            }
+        }
+        // Pass-1 features, in segments: (entry, what, end in `feats`);
+        // what: 0 intrinsic, 1 headline extras, 2.. roles.
+        feats.clear();
+        segs.clear();
+        for (j, t) in toks.iter().enumerate() {
+            features::intrinsic_features(t, SentInfo { headline: false }, feats);
+            segs.push((j as u32, 0, feats.len() as u32));
+            features::headline_features(t, feats);
+            segs.push((j as u32, 1, feats.len() as u32));
+            for r in 0..4 {
+                features::role_features(t, r, feats);
+                segs.push((j as u32, 2 + r as u8, feats.len() as u32));
+            }
+        }
+        self.pass1.find_many(feats, tmp, found);
+        let mut begin = 0usize;
+        for &(j, what, end) in segs.iter() {
+            let e = &mut new[j as usize];
+            let acc = match what {
+                0 => &mut e.intr[0].0,
+                1 => &mut e.intr[1].0,
+                r => &mut e.roles[(r - 2) as usize].0,
+            };
+            self.pass1.add_found(&found[begin..end as usize], acc);
+            if what == 1 {
+                // Headline scores: the intrinsic ones plus the extras.
+                for l in 0..NL - 1 {
+                    e.intr[1].0[l] += e.intr[0].0[l];
+                }
+            }
+            begin = end as usize;
+        }
+        if let Some(w2) = &self.pass2 {
+            feats.clear();
+            segs.clear();
+            for (j, t) in toks.iter().enumerate() {
+                features::pass2_word_features(t, feats);
+                segs.push((j as u32, 0, feats.len() as u32));
+                features::pass2_m1_features(Some(t), feats);
+                segs.push((j as u32, 1, feats.len() as u32));
+            }
+            w2.find_many(feats, tmp, found);
+            let mut begin = 0usize;
+            for &(j, what, end) in segs.iter() {
+                let e = &mut new[j as usize];
+                let acc = if what == 0 {
+                    &mut e.p2.0
+                } else {
+                    &mut e.p2m1.0
+                };
+                w2.add_found(&found[begin..end as usize], acc);
+                begin = end as usize;
+            }
+        }
+    }
+
+    /// Role scores of the sentence padding: `[role][dist - 1]`.
+    fn pad_roles(&self) -> [[perceptron::Acc; 2]; 4] {
+        let mut out = [[[0i32; NL - 1]; 2]; 4];
+        let mut own = Vec::new();
+        for (r, per) in out.iter_mut().enumerate() {
+            for (d, a) in per.iter_mut().enumerate() {
+                own.clear();
+                features::pad_role_features(r, d + 1, &mut own);
+                self.pass1.accumulate(&own, a);
+            }
+        }
+        out
     }
 
     fn finish_prep(&self, mut t: Vec<Tok>) -> Prep {
@@ -333,7 +729,17 @@ impl Tagger {
         if b.len() < MAGIC.len() || &b[..MAGIC.len()] != MAGIC {
             return Err("not a dossier NER model (bad magic)".into());
         }
-        let mut r = io::Reader::new(&b[MAGIC.len()..]);
+        Tagger::parse(table::Blob::Shared(std::sync::Arc::new(b.to_vec())))
+    }
+
+    /// Parse a model; its tables keep using the bytes of `blob` in place.
+    fn parse(blob: table::Blob) -> Result<Tagger, String> {
+        let b = blob.bytes();
+        if b.len() < MAGIC.len() || &b[..MAGIC.len()] != MAGIC {
+            return Err("not a dossier NER model (bad magic)".into());
+        }
+        let mut r = io::Reader::new(b);
+        r.skip(MAGIC.len())?;
         let nc = r.u32()? as usize;
         if nc > features::MAX_GAZ_CATS {
             return Err("too many gazetteer categories".into());
@@ -343,30 +749,24 @@ impl Tagger {
             cats.push(r.str()?);
         }
         let max_len = r.u32()? as usize;
-        let gk = r.u64s()?;
-        let gm = r.bytes()?;
-        if gm.len() != gk.len() * 2 {
+        let (gk_at, gn) = r.array(8)?;
+        let (gm_at, gm) = r.array(1)?;
+        if gm != gn * 2 {
             return Err("gazetteer section has inconsistent sizes".into());
         }
-        let masks = gm.chunks_exact(2).map(|m| u16::from_le_bytes([m[0], m[1]]));
         let unsorted = || "table keys are not sorted".to_string();
-        let gtable = HashTable::from_sorted(gk.iter().copied().zip(masks)).ok_or_else(unsorted)?;
-        let prefixes =
-            KeySet::from_sorted(r.u64s()?.into_iter().map(|k| (k, ()))).ok_or_else(unsorted)?;
-        let ck = r.u64s()?;
-        let cv = r.bytes()?;
-        if cv.len() != ck.len() * 2 {
+        let gtable = HashTable::from_blob(blob.clone(), gk_at, gm_at, gn).ok_or_else(unsorted)?;
+        let (pk_at, pn) = r.array(8)?;
+        let prefixes = KeySet::from_blob(blob.clone(), pk_at, pk_at, pn).ok_or_else(unsorted)?;
+        let (ck_at, cn) = r.array(8)?;
+        let (cv_at, cv) = r.array(1)?;
+        if cv != cn * 2 {
             return Err("word section has inconsistent sizes".into());
         }
-        let words = HashTable::from_sorted(
-            ck.iter()
-                .copied()
-                .zip(cv.chunks_exact(2).map(|c| [c[0], c[1]])),
-        )
-        .ok_or_else(unsorted)?;
-        let pass1 = Weights::read(&mut r)?;
+        let words = HashTable::from_blob(blob.clone(), ck_at, cv_at, cn).ok_or_else(unsorted)?;
+        let pass1 = Weights::read(&mut r, &blob)?;
         let pass2 = if r.u8()? == 1 {
-            Some(Weights::read(&mut r)?)
+            Some(Weights::read(&mut r, &blob)?)
         } else {
             None
         };
@@ -378,6 +778,7 @@ impl Tagger {
             words,
             pass1,
             pass2,
+            cache_id: CacheId::default(),
         })
     }
 
@@ -631,6 +1032,69 @@ mod tests {
         assert!(spans.iter().any(|s| s.label == NerLabel::Loc));
         // An empty tagger tags nothing.
         assert!(Tagger::default().tag(&["Paris"]).is_empty());
+    }
+
+    #[test]
+    fn word_cache_does_not_change_results() {
+        let t = Tagger::embedded();
+        let doc: Vec<Vec<&str>> = vec![
+            toks("UN SECURITY COUNCIL MEETS ON SYRIA"),
+            toks("Viola Gienger , a senior writer , covered the talks in Geneva on Monday ."),
+            toks("Gienger said the U.S. and Russia disagreed at the United Nations ."),
+        ];
+        let cold = t.tag_document(&doc);
+        assert_eq!(t.tag_document(&doc), cold, "warm cache");
+        // Another tagger on the same thread keeps its own cache.
+        let small = Tagger::train(
+            &fixture(),
+            &TrainOptions {
+                epochs: 3,
+                folds: 2,
+                prune: 0.0,
+                ..TrainOptions::default()
+            },
+        );
+        let _ = small.tag(&toks("Maria Lopez visited Lisbon ."));
+        assert_eq!(t.tag_document(&doc), cold, "after another tagger");
+        // A copy parsed from bytes (cold cache, owned storage) agrees.
+        let copy = Tagger::from_bytes(&t.to_bytes()).expect("round trip");
+        assert_eq!(copy.tag_document(&doc), cold);
+        // Sentence by sentence on another thread agrees with `tag`.
+        let single: Vec<Vec<NerSpan>> = doc.iter().map(|s| t.tag(s)).collect();
+        let other = std::thread::spawn(move || {
+            let d: Vec<Vec<&str>> = vec![toks(
+                "Gienger said the U.S. and Russia disagreed at the United Nations .",
+            )];
+            Tagger::embedded().tag_document(&d)
+        })
+        .join()
+        .expect("thread");
+        assert_eq!(other[0], single[2]);
+    }
+
+    #[test]
+    fn long_unicode_sentences_are_tagged_in_range() {
+        let t = Tagger::embedded();
+        let words = [
+            "Paris",
+            "é",
+            "😀",
+            "İstanbul",
+            "and",
+            "ǅemal",
+            "\u{301}",
+            "NATO",
+            "-",
+            "Москва",
+        ];
+        let long: Vec<&str> = (0..10_000)
+            .map(|i| words[(i * 7 + i / 3) % words.len()])
+            .collect();
+        let spans = t.tag(&long);
+        assert!(spans
+            .iter()
+            .all(|s| s.start_token < s.end_token && s.end_token <= long.len()));
+        assert!(!spans.is_empty());
     }
 
     #[test]

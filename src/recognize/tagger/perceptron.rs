@@ -4,10 +4,13 @@
 //! `features.rs` turns tokens into hashed `u64` features; this file scores
 //! them. Training works on dense feature ids (`Trainer`); the shipped model
 //! (`Weights`) keeps only the surviving features, keyed by hash, with `i16`
-//! quantised weights. `mod.rs` owns the two-pass driver and serialisation.
+//! quantised weights, read in place from the model bytes (`table.rs`) behind
+//! a Bloom filter. Viterbi works on reusable buffers (`ViterbiBuf`). `mod.rs`
+//! owns the two-pass driver and serialisation.
 
 use super::features::HashTable;
 use super::io::{Reader, Writer};
+use super::table::{Blob, Val};
 
 /// Entity types in label order.
 pub(crate) const N_TYPES: usize = 4;
@@ -105,6 +108,10 @@ pub(crate) fn spans_of(labels: &[u8]) -> Vec<(usize, usize, u8)> {
 /// Labels that may follow a closed state (start, O, L-x, U-x): O, B-x, U-x;
 /// the closed states themselves.
 const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// Labels that may follow a closed state: O, B-x, U-x.
+const CT: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+/// SIMD-friendly width for the 9 closed targets.
+const LANES: usize = 12;
 
 /// Viterbi over `scores` (n × NL emissions) and `trans` ((NL+1) × NL),
 /// restricted to well-formed BILOU sequences. Returns the best label
@@ -118,47 +125,97 @@ pub(crate) fn viterbi(
     out: &mut Vec<u8>,
     margins: Option<&mut Vec<f32>>,
 ) {
+    viterbi_with(&mut ViterbiBuf::default(), scores, n, trans, out, margins)
+}
+
+/// Work arrays for [`viterbi_with`], kept between sentences so decoding
+/// does not allocate.
+#[derive(Default, Debug)]
+pub(crate) struct ViterbiBuf {
+    delta: Vec<f32>,
+    back: Vec<u8>,
+    beta: Vec<f32>,
+}
+
+/// [`viterbi`] with caller-owned work arrays.
+pub(crate) fn viterbi_with(
+    buf: &mut ViterbiBuf,
+    scores: &[f32],
+    n: usize,
+    trans: &[f32],
+    out: &mut Vec<u8>,
+    margins: Option<&mut Vec<f32>>,
+) {
     out.clear();
     let Some(margins) = margins else {
-        forward(scores, n, trans, out);
+        forward(buf, scores, n, trans, out);
         return;
     };
     margins.clear();
-    let delta = forward(scores, n, trans, out);
-    if out.is_empty() {
+    if !forward(buf, scores, n, trans, out) {
         return;
     }
+    let delta = &buf.delta;
     const NEG: f32 = -1e30;
     // Max-marginals: best path score through each (token, label) is the
     // forward score plus the best continuation (backward pass).
-    let mut beta = vec![NEG; n * NL];
+    let beta = &mut buf.beta;
+    beta.clear();
+    beta.resize(n * NL, NEG);
     for c in 0..NL {
         if allowed_end(c) {
             beta[(n - 1) * NL + c] = 0.0;
         }
     }
-    for i in (0..n - 1).rev() {
+    // Margins are only read inside entity spans, so the backward pass stops
+    // at the first entity label (and is skipped without one).
+    let Some(first) = out.iter().position(|&l| l != 0) else {
+        margins.resize(n, 0.0);
+        return;
+    };
+    let tc = closed_trans(trans);
+    for i in (first..n - 1).rev() {
         let (cur_rows, next_rows) = beta.split_at_mut((i + 1) * NL);
         let next = &next_rows[..NL];
         let cur = &mut cur_rows[i * NL..];
         let sc = &scores[(i + 1) * NL..(i + 2) * NL];
-        for p in 0..NL {
-            let open = p != 0 && matches!(pos_of(p as u8), POS_B | POS_I);
+        let (mut scl, mut nextl) = ([0f32; LANES], [0f32; LANES]);
+        for (l, &c) in CT.iter().enumerate() {
+            scl[l] = sc[c];
+            nextl[l] = next[c];
+        }
+        // Closed states: best continuation over the closed targets (the
+        // same sums, maximised in the same order, as a per-target loop).
+        for (k, &p) in CLOSED.iter().enumerate() {
+            let row = &tc[k];
+            let mut u = [0f32; LANES];
+            for l in 0..LANES {
+                u[l] = row[l] + scl[l] + nextl[l];
+            }
             let mut best = NEG;
-            if open {
-                let ty = (p - 1) / 4;
-                for c in [2 + ty * 4, 3 + ty * 4] {
-                    best = best.max(trans[p * NL + c] + sc[c] + next[c]);
-                }
-            } else {
-                for c in [0usize, 1, 4, 5, 8, 9, 12, 13, 16] {
-                    best = best.max(trans[p * NL + c] + sc[c] + next[c]);
+            for &x in &u[..CT.len()] {
+                if x > best {
+                    best = x;
                 }
             }
             cur[p] = best;
         }
+        // Open states (B/I): continue with I or L of the same type.
+        for ty in 0..N_TYPES {
+            for p in [1 + ty * 4, 2 + ty * 4] {
+                let mut best = NEG;
+                for c in [2 + ty * 4, 3 + ty * 4] {
+                    let x = trans[p * NL + c] + sc[c] + next[c];
+                    if x > best {
+                        best = x;
+                    }
+                }
+                cur[p] = best;
+            }
+        }
     }
-    for i in 0..n {
+    margins.resize(first, 0.0);
+    for i in first..n {
         let me = out[i] as usize;
         let mut alt = NEG;
         let mut mine = NEG;
@@ -174,51 +231,99 @@ pub(crate) fn viterbi(
     }
 }
 
-/// Forward Viterbi: fills `out` with the best sequence, returns the
-/// forward scores (n × NL).
-fn forward(scores: &[f32], n: usize, trans: &[f32], out: &mut Vec<u8>) -> Vec<f32> {
+/// Transitions from the closed states (`CLOSED`) to their targets (`CT`),
+/// laid out by lanes. `trans` has at least (NL + 1) × NL entries.
+fn closed_trans(trans: &[f32]) -> [[f32; LANES]; 9] {
+    let mut tc = [[0f32; LANES]; 9];
+    for (k, &p) in CLOSED.iter().enumerate() {
+        for (l, &c) in CT.iter().enumerate() {
+            tc[k][l] = trans.get(p * NL + c).copied().unwrap_or(0.0);
+        }
+    }
+    tc
+}
+
+/// Forward Viterbi: fills `out` with the best sequence and `buf.delta`
+/// with the forward scores (n × NL); false (and nothing filled) when there
+/// is nothing to decode.
+fn forward(
+    buf: &mut ViterbiBuf,
+    scores: &[f32],
+    n: usize,
+    trans: &[f32],
+    out: &mut Vec<u8>,
+) -> bool {
     if n == 0 || scores.len() < n * NL || trans.len() < (NL + 1) * NL {
-        return Vec::new();
+        return false;
     }
     const NEG: f32 = -1e30;
-    let mut delta = vec![NEG; n * NL];
-    let mut back = vec![0u8; n * NL];
+    let delta = &mut buf.delta;
+    delta.clear();
+    delta.resize(n * NL, NEG);
+    let back = &mut buf.back;
+    back.clear();
+    back.resize(n * NL, 0);
     for c in 0..NL {
         if allowed(START, c) {
             delta[c] = scores[c] + trans[START * NL + c];
         }
     }
-    for i in 1..n {
-        let (prev_rows, cur_rows) = delta.split_at_mut(i * NL);
-        let prev = &prev_rows[(i - 1) * NL..];
-        let cur = &mut cur_rows[..NL];
-        let sc = &scores[i * NL..(i + 1) * NL];
-        let bk = &mut back[i * NL..(i + 1) * NL];
-        // Closed → O / B / U.
-        for c in [0usize, 1, 4, 5, 8, 9, 12, 13, 16] {
-            let mut best = NEG;
-            let mut arg = 0usize;
-            for p in CLOSED {
-                let v = prev[p] + trans[p * NL + c];
-                if v > best {
-                    best = v;
-                    arg = p;
-                }
+    let tc = closed_trans(trans);
+    // Open (B/I of a type) → I / L of that type: [type][from B, from I][to I, to L].
+    let mut to = [[[0f32; 2]; 2]; N_TYPES];
+    for (ty, t) in to.iter_mut().enumerate() {
+        for (fi, from) in [1 + ty * 4, 2 + ty * 4].into_iter().enumerate() {
+            for (ci, c) in [2 + ty * 4, 3 + ty * 4].into_iter().enumerate() {
+                t[fi][ci] = trans[from * NL + c];
             }
-            cur[c] = best + sc[c];
-            bk[c] = arg as u8;
+        }
+    }
+    let mut prev = [NEG; NL];
+    prev.copy_from_slice(&delta[..NL]);
+    for (i, (cur, bk)) in delta
+        .chunks_exact_mut(NL)
+        .zip(back.chunks_exact_mut(NL))
+        .enumerate()
+        .skip(1)
+    {
+        let Some(sc) = scores.get(i * NL..(i + 1) * NL) else {
+            break;
+        };
+        // Closed → O / B / U, all targets at once (lanes; the padding
+        // lanes past CT.len() are ignored). Same sums and the same strict
+        // first-wins comparisons in CLOSED order as a per-target loop.
+        // Branch-free selects on the bits, which vectorise.
+        let mut best = [NEG; LANES];
+        let mut arg = [0u32; LANES];
+        for (k, &p) in CLOSED.iter().enumerate() {
+            let pv = prev[p];
+            let row = &tc[k];
+            for l in 0..LANES {
+                let v = pv + row[l];
+                let m = 0u32.wrapping_sub((v > best[l]) as u32);
+                best[l] = f32::from_bits((v.to_bits() & m) | (best[l].to_bits() & !m));
+                arg[l] = (p as u32 & m) | (arg[l] & !m);
+            }
+        }
+        let mut next = [NEG; NL];
+        for (l, &c) in CT.iter().enumerate() {
+            next[c] = best[l] + sc[c];
+            bk[c] = arg[l] as u8;
         }
         // Open (B/I of the same type) → I / L.
         for ty in 0..N_TYPES {
             let (b, ii) = (1 + ty * 4, 2 + ty * 4);
-            for c in [2 + ty * 4, 3 + ty * 4] {
-                let vb = prev[b] + trans[b * NL + c];
-                let vi = prev[ii] + trans[ii * NL + c];
+            for ci in 0..2 {
+                let c = 2 + ty * 4 + ci;
+                let vb = prev[b] + to[ty][0][ci];
+                let vi = prev[ii] + to[ty][1][ci];
                 let (best, arg) = if vb >= vi { (vb, b) } else { (vi, ii) };
-                cur[c] = best + sc[c];
+                next[c] = best + sc[c];
                 bk[c] = arg as u8;
             }
         }
+        cur.copy_from_slice(&next);
+        prev = next;
     }
     let last = &delta[(n - 1) * NL..];
     let mut best = NEG;
@@ -234,18 +339,51 @@ fn forward(scores: &[f32], n: usize, trans: &[f32], out: &mut Vec<u8>) -> Vec<f3
     for i in (1..n).rev() {
         out[i - 1] = back[i * NL + out[i] as usize];
     }
-    delta
+    true
 }
 
 /// Summed quantised weights of the 16 entity labels for one token.
 pub(crate) type Acc = [i32; NL - 1];
+
+/// One feature's quantised weights (entity labels minus O), aligned so a
+/// row never straddles a cache line.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[repr(C, align(32))]
+pub(crate) struct Row(pub [i16; NL - 1]);
+
+impl Val for Row {
+    const SIZE: usize = 2 * (NL - 1);
+    fn read(b: &[u8]) -> Self {
+        let mut r = Row::default();
+        for (x, c) in r.0.iter_mut().zip(b.chunks_exact(2)) {
+            *x = i16::from_le_bytes([c[0], c[1]]);
+        }
+        r
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        for x in self.0 {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+}
+
+/// Add one row, as stored (16 little-endian `i16`), into `acc`.
+#[inline(always)]
+fn add_row(acc: &mut Acc, b: &[u8]) {
+    let Ok(b) = <&[u8; 2 * (NL - 1)]>::try_from(b) else {
+        return;
+    };
+    for j in 0..NL - 1 {
+        acc[j] += i16::from_le_bytes([b[2 * j], b[2 * j + 1]]) as i32;
+    }
+}
 
 /// The shipped weights of one pass. Rows hold the 16 entity labels'
 /// weights minus the O weight (only differences between labels of the
 /// same token matter), quantised to `i16`, in the order of the sorted keys.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Weights {
-    table: HashTable<[i16; NL - 1]>,
+    table: HashTable<Row>,
     scale: f32,
     pub trans: Vec<f32>,
 }
@@ -255,29 +393,35 @@ impl Weights {
         self.table.len()
     }
 
-    /// Load the home slot of every feature without branching on it, so the
-    /// cache misses overlap; `score` then finds them in cache.
+    /// [`HashTable::find_many`] over the weight keys.
     #[inline]
-    pub fn touch(&self, feats: &[u64]) {
-        self.table.touch(feats);
+    pub fn find_many(&self, feats: &[u64], tmp: &mut Vec<u32>, out: &mut Vec<u32>) {
+        self.table.find_many(feats, tmp, out);
     }
 
-    /// Emission scores of one token's features, written to `out[..NL]`.
+    /// Add the rows of `find_many` results (skipping absent features).
     #[inline]
-    pub fn score(&self, feats: &[u64], out: &mut [f32]) {
-        let mut acc = [0i32; NL - 1];
-        self.accumulate(feats, &mut acc);
-        self.finish(&acc, out);
+    pub fn add_found(&self, found: &[u32], acc: &mut Acc) {
+        for &i in found {
+            if i != super::table::NONE {
+                add_row(acc, self.table.val_bytes(i as usize));
+            }
+        }
+    }
+
+    /// The quantised row of one feature (zeros if absent), widened.
+    pub fn row_of(&self, f: u64) -> Acc {
+        let mut a = [0i32; NL - 1];
+        self.accumulate(&[f], &mut a);
+        a
     }
 
     /// Add the quantised rows of `feats` into `acc`.
     #[inline]
     pub fn accumulate(&self, feats: &[u64], acc: &mut Acc) {
         for &f in feats {
-            if let Some(row) = self.table.get(f) {
-                for (a, &x) in acc.iter_mut().zip(row.iter()) {
-                    *a += x as i32;
-                }
+            if let Some(i) = self.table.find(f) {
+                add_row(acc, self.table.val_bytes(i));
             }
         }
     }
@@ -297,27 +441,24 @@ impl Weights {
         let keys: Vec<u64> = self.table.iter().map(|e| e.0).collect();
         w.u64s(&keys);
         w.f32(self.scale);
-        let flat: Vec<i16> = self.table.iter().flat_map(|e| e.1).collect();
+        let flat: Vec<i16> = self.table.iter().flat_map(|e| e.1 .0).collect();
         w.i16s(&flat);
         w.f32s(&self.trans);
     }
 
-    pub fn read(r: &mut Reader) -> Result<Self, String> {
-        let keys = r.u64s()?;
+    /// Read a weight section of `blob` (whose bytes `r` reads), using the
+    /// keys and rows in place.
+    pub fn read(r: &mut Reader, blob: &Blob) -> Result<Self, String> {
+        let (keys_at, n) = r.array(8)?;
         let scale = r.f32()?;
-        let flat = r.i16s()?;
+        let (rows_at, nw) = r.array(2)?;
         let trans = r.f32s()?;
-        if flat.len() != keys.len() * (NL - 1) || trans.len() != (NL + 1) * NL || !scale.is_finite()
-        {
+        if nw != n * (NL - 1) || trans.len() != (NL + 1) * NL || !scale.is_finite() {
             return Err("weight section has inconsistent sizes".into());
         }
-        let rows = flat.chunks_exact(NL - 1).map(|c| {
-            let mut a = [0i16; NL - 1];
-            a.copy_from_slice(c);
-            a
-        });
-        let table = HashTable::from_sorted(keys.iter().copied().zip(rows))
+        let mut table = HashTable::from_blob(blob.clone(), keys_at, rows_at, n)
             .ok_or("weight keys are not sorted")?;
+        table.add_filter(16);
         Ok(Weights {
             table,
             scale,
@@ -370,9 +511,11 @@ impl Dense {
             for (q, &x) in a.iter_mut().zip(row.iter()) {
                 *q = (x / scale).round().clamp(-32767.0, 32767.0) as i16;
             }
-            a
+            Row(a)
         });
-        let table = HashTable::from_sorted(kept_keys.iter().copied().zip(w)).unwrap_or_default();
+        let mut table =
+            HashTable::from_sorted(kept_keys.iter().copied().zip(w)).unwrap_or_default();
+        table.add_filter(16);
         Weights {
             table,
             scale,

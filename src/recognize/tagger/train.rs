@@ -47,6 +47,7 @@ impl Tagger {
             words,
             pass1: Weights::default(),
             pass2: None,
+            cache_id: Default::default(),
         };
         log(format!(
             "gazetteer {} phrases, capitalisation stats {} words, clusters for {} words",

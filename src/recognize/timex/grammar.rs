@@ -246,7 +246,7 @@ impl<'a> P<'a> {
             if self.adj(i + 1) && self.is_word(i + 1) {
                 return None;
             }
-            if self.adj(i + 1) && self.is_p(i + 1, '-') && self.num(i + 2).is_some() && !(self.num(i + 2).unwrap().1 == 2 && self.num(i + 2).unwrap().0 <= 99 && self.adj(i+2)) {
+            if self.adj(i + 1) && self.is_p(i + 1, '-') && self.num(i + 2).is_some() && !self.num(i + 2).is_some_and(|(v, digits)| digits == 2 && v <= 99 && self.adj(i + 2)) {
                 // "1990-91" is allowed below, "2024-01-30" is a date
             }
             return Some(n as i32);
@@ -1224,7 +1224,7 @@ impl<'a> P<'a> {
 
     fn weekday_expr(&self, i: usize) -> Option<Cand> {
         let (dow, used) = self.weekday(i)?;
-        let mut k = i + used;
+        let k = i + used;
         // "Tuesday, January 30, 2024", "Friday Oct. 13", "Monday 26 February"
         let mut kk = k;
         if self.is_p(kk, ',') {
@@ -1246,9 +1246,6 @@ impl<'a> P<'a> {
                 }
                 return cand(i, k + 1, TimexKind::Date, Sem::Pod(Box::new(Sem::Weekday { dow, rel: Rel::Auto }), p));
             }
-        }
-        if self.txt(i).ends_with('s') && !self.txt(i).ends_with("'s") && self.t[i].len > 7 && false {
-            k += 0;
         }
         cand(i, k, TimexKind::Date, Sem::Weekday { dow, rel: Rel::Auto })
     }
@@ -1594,8 +1591,8 @@ impl<'a> P<'a> {
                 Some(W::Hence) => return self.ago(i, e + 1, n, unit, 1),
                 Some(W::From) if self.is(e + 1, W::Now) => return self.ago(i, e + 2, n, unit, 1),
                 Some(W::Later) | Some(W::Earlier) | Some(W::After) | Some(W::Before) | Some(W::Prior) => {
-                    let sign = if matches!(self.w(e), Some(W::Later) | Some(W::After)) { 1 } else { -1 };
-                    let w = self.w(e).unwrap();
+                    let Some(w) = self.w(e) else { return None };
+                    let sign = if matches!(w, W::Later | W::After) { 1 } else { -1 };
                     // "two days before the election": the duration only
                     let clause_end = !self.is_word(e + 1) || self.t.get(e + 1).is_some_and(|t| t.gap >= Gap::Line) || matches!(self.w(e + 1), Some(W::And) | Some(W::When) | Some(W::Then) | Some(W::That) | Some(W::On) | Some(W::In) | Some(W::At) | Some(W::By)) || matches!(self.lex(e + 1), Lex::Wday(_) | Lex::Month(_) | Lex::MonAbbr(_) | Lex::W(W::To));
                     if matches!(w, W::Later | W::Earlier) || (clause_end && matches!(w, W::After | W::Before)) {
@@ -2047,9 +2044,6 @@ impl<'a> P<'a> {
                     return cand(i, k + 1, Time, Sem::Pod(Box::new(base), p));
                 }
                 if matches!(w, W::Past | W::Coming | W::Recent) && (self.is(k, W::Period) || self.txt_is(k, "era")) {
-                    return None;
-                }
-                if w == W::This && (self.txt_is(k, "time") || self.txt_is(k, "moment")) && false {
                     return None;
                 }
                 return None;
