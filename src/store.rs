@@ -88,6 +88,38 @@ impl DossierStore {
         Ok(())
     }
 
+    /// Load the graphs of these documents with Oxigraph's bulk loader
+    /// (sorted runs written straight to the database files: several times
+    /// faster than transactions for big loads), keeping the one-graph-per-
+    /// document rule: graphs of these documents already in the store are
+    /// first cleared in one transaction. The load itself commits atomically,
+    /// so after a crash each document's graph is absent, old or new, never
+    /// partial; a re-run completes the store. `max_memory_mb` bounds the
+    /// loader's buffers.
+    pub fn bulk_replace_documents(&self, docs: &[(String, Vec<Quad>)], max_memory_mb: usize) -> Result<()> {
+        if docs.is_empty() {
+            return Ok(());
+        }
+        let mut present = Vec::new();
+        for (id, _) in docs {
+            let g = rdf::graph_iri(id);
+            if self.store.contains_named_graph(g.as_ref())? {
+                present.push(g);
+            }
+        }
+        if !present.is_empty() {
+            let mut tx = self.store.start_transaction()?;
+            for g in &present {
+                tx.clear_graph(GraphNameRef::NamedNode(g.as_ref()))?;
+            }
+            tx.commit()?;
+        }
+        let mut loader = self.store.bulk_loader().with_max_memory_size_in_megabytes(max_memory_mb.max(16));
+        loader.load_quads(docs.iter().flat_map(|(_, quads)| quads.iter().cloned()))?;
+        loader.commit()?;
+        Ok(())
+    }
+
     /// Remove a document's graph.
     pub fn remove_document(&self, id: &str) -> Result<()> {
         let g = rdf::graph_iri(id);

@@ -245,31 +245,41 @@ pub fn extract(a: ExtractArgs) -> Result<i32> {
     Ok(exit_code(&summary))
 }
 
-/// Quads per store transaction, at most.
-const COMMIT_QUADS: usize = 200_000;
+/// Quads per store commit, at most (about 150 MB of pending quads).
+const COMMIT_QUADS: usize = 500_000;
+/// Memory for the bulk loader's sort buffers, in MB.
+const BULK_MEMORY_MB: usize = 256;
 
 pub fn ingest(a: IngestArgs) -> Result<i32> {
     let start = std::time::Instant::now();
     let store = open_store(&a.store, Mode::ReadWrite)?;
     let mut pending: Vec<(String, Vec<oxigraph::model::Quad>)> = Vec::new();
     let mut pending_quads = 0usize;
-    // A transaction holds whole documents: each document's graph is replaced
-    // atomically, so a killed ingest leaves every graph either old or new, and
-    // a re-run completes the store (crash safety).
-    let commit_docs = a.read.batch.max(1);
+    // A commit holds whole documents: each document's graph is replaced
+    // atomically, so a killed ingest leaves every graph absent, old or new,
+    // and a re-run completes the store (crash safety).
+    let commit_docs = a.commit_every.unwrap_or(usize::MAX).max(1);
+    let commit = |pending: &[(String, Vec<oxigraph::model::Quad>)]| -> Result<()> {
+        if a.no_bulk {
+            store.replace_documents(pending)?;
+        } else {
+            store.bulk_replace_documents(pending, BULK_MEMORY_MB)?;
+        }
+        Ok(())
+    };
     let summary = drive(&a.read, crate::rdf::document_quads, |p, summary| {
         let Processed::Doc(doc, _, quads) = p else { return Ok(()) };
         summary.quads += quads.len();
         pending_quads += quads.len();
         pending.push((doc.id.clone(), quads));
         if pending_quads >= COMMIT_QUADS || pending.len() >= commit_docs {
-            store.replace_documents(&pending)?;
+            commit(&pending)?;
             pending.clear();
             pending_quads = 0;
         }
         Ok(())
     })?;
-    store.replace_documents(&pending)?;
+    commit(&pending)?;
     store.optimize()?;
     if !a.read.quiet {
         summary.print("ingested", start.elapsed(), true);

@@ -105,6 +105,12 @@ pub struct ExtractArgs {
 pub struct IngestArgs {
     #[command(flatten)]
     pub read: ReadArgs,
+    /// Commit after this many documents (default: by size, about 500,000 quads).
+    #[arg(long, hide = true)]
+    pub commit_every: Option<usize>,
+    /// Write with transactions instead of the bulk loader (slower; for comparison).
+    #[arg(long, hide = true)]
+    pub no_bulk: bool,
     #[command(flatten)]
     pub store: StoreArgs,
 }

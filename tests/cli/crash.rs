@@ -33,7 +33,7 @@ fn ingest_killed_at_random_points_recovers_exactly() {
     let ingest = |store: &Path| {
         let mut c = bin();
         // small commits (3 documents) so kills land between and inside transactions
-        c.args(["ingest", "-q", "-j", "2", "--batch", "3", "--store"]).arg(store).args(&inputs);
+        c.args(["ingest", "-q", "-j", "2", "--batch", "3", "--commit-every", "3", "--store"]).arg(store).args(&inputs);
         c
     };
     let reference = temp_store("crash-ref");

@@ -743,6 +743,32 @@ pub(crate) fn headline_features(t: &Tok, out: &mut Vec<u64>) {
     f1(out, T_HEAD_SS, t.sshape);
 }
 
+/// The lower-cased word `k` tokens from `i`, or a padding value that says
+/// how far outside the sentence it falls.
+fn neighbour_word(toks: &[Tok], i: usize, k: isize) -> u64 {
+    let n = toks.len();
+    let j = i as isize + k;
+    if j < 0 {
+        PAD_BEFORE + (-j) as u64
+    } else if j as usize >= n {
+        PAD_AFTER + (j as usize - n) as u64
+    } else {
+        toks[j as usize].lower
+    }
+}
+
+/// The short shape of the token `k` from `i`, or padding outside the sentence.
+fn neighbour_shape(toks: &[Tok], i: usize, k: isize) -> u64 {
+    let j = i as isize + k;
+    if j < 0 {
+        PAD_BEFORE
+    } else if j as usize >= toks.len() {
+        PAD_AFTER
+    } else {
+        toks[j as usize].sshape
+    }
+}
+
 /// The features of token `i` that depend on its neighbours, its position,
 /// the gazetteer matches and the document.
 pub(crate) fn context_features(
@@ -754,26 +780,8 @@ pub(crate) fn context_features(
 ) {
     let t = &toks[i];
     let n = toks.len();
-    let lw = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 {
-            PAD_BEFORE + (-j) as u64
-        } else if j as usize >= n {
-            PAD_AFTER + (j as usize - n) as u64
-        } else {
-            toks[j as usize].lower
-        }
-    };
-    let ss = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 {
-            PAD_BEFORE
-        } else if j as usize >= n {
-            PAD_AFTER
-        } else {
-            toks[j as usize].sshape
-        }
-    };
+    let lw = |k: isize| neighbour_word(toks, i, k);
+    let ss = |k: isize| neighbour_shape(toks, i, k);
     let (wm1, wp1, wm2, wp2) = (lw(-1), lw(1), lw(-2), lw(2));
     f1(out, T_WM1, wm1);
     f1(out, T_WP1, wp1);
@@ -918,27 +926,8 @@ pub(crate) fn pair_features(
     out: &mut Vec<u64>,
 ) {
     let t = &toks[i];
-    let n = toks.len();
-    let lw = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 {
-            PAD_BEFORE + (-j) as u64
-        } else if j as usize >= n {
-            PAD_AFTER + (j as usize - n) as u64
-        } else {
-            toks[j as usize].lower
-        }
-    };
-    let ss = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 {
-            PAD_BEFORE
-        } else if j as usize >= n {
-            PAD_AFTER
-        } else {
-            toks[j as usize].sshape
-        }
-    };
+    let lw = |k: isize| neighbour_word(toks, i, k);
+    let ss = |k: isize| neighbour_shape(toks, i, k);
     let (wm1, wp1, wm2, wp2) = (lw(-1), lw(1), lw(-2), lw(2));
     f2(out, T_BM1, wm1, t.lower);
     f2(out, T_BP1, t.lower, wp1);
