@@ -31,7 +31,7 @@ use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use std::io::Read;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Limits and switches of a server.
 #[derive(Clone, Debug)]
@@ -62,6 +62,62 @@ pub struct ServerState {
     pub saved: Vec<(String, String, String)>,
     /// Evaluations still running after their deadline.
     runaway: Arc<Mutex<usize>>,
+    /// Evaluation slots: at most one running query per core, the others
+    /// wait their turn (within their deadline) instead of thrashing.
+    slots: Arc<Slots>,
+}
+
+/// A counting semaphore.
+struct Slots {
+    free: Mutex<usize>,
+    freed: std::sync::Condvar,
+}
+
+impl Slots {
+    /// Take a slot, waiting until `deadline` at most.
+    fn acquire(&self, deadline: Instant) -> bool {
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        while *free == 0 {
+            let now = Instant::now();
+            if now >= deadline {
+                return false;
+            }
+            free = self.freed.wait_timeout(free, deadline - now).unwrap_or_else(|e| e.into_inner()).0;
+        }
+        *free -= 1;
+        true
+    }
+
+    fn release(&self) {
+        *self.free.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        self.freed.notify_one();
+    }
+}
+
+/// Lower the scheduling priority of a thread that runs past its deadline,
+/// so it only takes CPU time nobody else wants until it ends.
+#[cfg(target_os = "linux")]
+fn deprioritize(tid: i64) {
+    if tid > 0 {
+        // SAFETY: setpriority takes plain integers and only affects the given thread.
+        unsafe {
+            libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 19);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn deprioritize(_tid: i64) {}
+
+#[cfg(target_os = "linux")]
+fn current_tid() -> i64 {
+    // SAFETY: gettid has no preconditions.
+    i64::from(unsafe { libc::gettid() })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn current_tid() -> i64 {
+    0
 }
 
 /// At most this many timed-out evaluations may still be running before
@@ -70,7 +126,14 @@ const MAX_RUNAWAY: usize = 2;
 
 impl ServerState {
     pub fn new(store: DossierStore, opts: ServerOptions) -> ServerState {
-        ServerState { store, opts, saved: Vec::new(), runaway: Arc::new(Mutex::new(0)) }
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get()).max(2);
+        ServerState {
+            store,
+            opts,
+            saved: Vec::new(),
+            runaway: Arc::new(Mutex::new(0)),
+            slots: Arc::new(Slots { free: Mutex::new(cores), freed: std::sync::Condvar::new() }),
+        }
     }
 
     /// Run an evaluation with the per-query deadline. Oxigraph checks its
@@ -82,23 +145,30 @@ impl ServerState {
     /// [`MAX_RUNAWAY`] are running new queries get `Busy`.
     fn bounded<T: Send + 'static>(&self, f: impl FnOnce(&oxigraph::store::Store) -> crate::error::Result<T> + Send + 'static) -> Result<T, Refusal> {
         let Some(limit) = self.opts.timeout else { return f(self.store.inner()).map_err(Refusal::Error) };
+        let deadline = Instant::now() + limit;
         if *self.runaway.lock().unwrap_or_else(|e| e.into_inner()) >= MAX_RUNAWAY {
             return Err(Refusal::Busy);
+        }
+        if !self.slots.acquire(deadline) {
+            return Err(Refusal::Error(Error::Timeout(limit)));
         }
         let store = self.store.inner().clone();
         let (tx, rx) = std::sync::mpsc::channel();
         let abandoned = Arc::new(Mutex::new(false));
-        let (flag, runaway) = (abandoned.clone(), self.runaway.clone());
+        let tid = Arc::new(std::sync::atomic::AtomicI64::new(0));
+        let (flag, runaway, slots, worker_tid) = (abandoned.clone(), self.runaway.clone(), self.slots.clone(), tid.clone());
         std::thread::spawn(move || {
+            worker_tid.store(current_tid(), std::sync::atomic::Ordering::SeqCst);
             let r = f(&store);
-            let late = *flag.lock().unwrap_or_else(|e| e.into_inner());
-            if late {
+            let late = flag.lock().unwrap_or_else(|e| e.into_inner());
+            if *late {
                 *runaway.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
             } else {
+                slots.release();
                 let _ = tx.send(r);
             }
         });
-        match rx.recv_timeout(limit) {
+        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
             Ok(r) => r.map_err(Refusal::Error),
             Err(_) => {
                 let mut late = abandoned.lock().unwrap_or_else(|e| e.into_inner());
@@ -108,6 +178,11 @@ impl ServerState {
                 }
                 *late = true;
                 *self.runaway.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+                // The late evaluation gives its slot back now and runs on at
+                // the lowest priority: it cannot be stopped mid-join, but it
+                // must not slow the queries behind it.
+                self.slots.release();
+                deprioritize(tid.load(std::sync::atomic::Ordering::SeqCst));
                 Err(Refusal::Error(Error::Timeout(limit)))
             }
         }

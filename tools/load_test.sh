@@ -7,8 +7,9 @@
 # mixing three requests round-robin: a coverage SELECT, an events SELECT and
 # a CONSTRUCT of the actor network. wrk's Lua script counts non-2xx answers.
 # Then, with the server still loaded, it checks that:
-#   - a pathological query (a cross product) gets 503 at the timeout (2 s) and
-#     the server keeps answering a simple query within a second;
+#   - a pathological query (a cross product) gets 503 at the timeout (10 s) and
+#     the server keeps answering a simple query (within the timeout, behind the
+#     queue of the 50 clients: queries wait for one of the per-core slots);
 #   - an oversized body gets 413 and SPARQL Update gets 403.
 # Prints a table: requests/s, p50/p90/p99 latency, errors.
 #
@@ -31,7 +32,7 @@ inputs=("$ROOT/examples/corpus")
 [ -f "$SHARED/data/corpus/pages.jsonl" ] && inputs+=("$SHARED/data/corpus/pages.jsonl")
 "$BIN" ingest -q --store "$STORE" "${inputs[@]}"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$BIN" serve --bind "127.0.0.1:$PORT" --store "$STORE" --timeout 2 --max-body 65536 2>"$WORK/serve.log" &
+"$BIN" serve --bind "127.0.0.1:$PORT" --store "$STORE" --timeout 10 --max-body 65536 2>"$WORK/serve.log" &
 SERVER=$!
 stop() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"; }
 trap stop EXIT
@@ -64,9 +65,9 @@ end
 LUA
 
 url="http://127.0.0.1:$PORT"
-wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s -s "$WORK/mix.lua" "$url" > "$WORK/wrk.out" 2>&1 &
+wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 20s -s "$WORK/mix.lua" "$url" > "$WORK/wrk.out" 2>&1 &
 WRK=$!
-sleep 5
+sleep 3
 # During the load: a pathological query times out, the server stays responsive.
 python3 - "$url" <<'PY'
 import sys, time, urllib.request, urllib.error, urllib.parse
@@ -82,11 +83,11 @@ def call(data=None, ctype=None, query=None):
         code = e.code
     return code, time.time() - t
 code, took = call(query="SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
-print(f"CHECK cross product: HTTP {code} after {took:.1f}s (want 503 near the 2 s timeout)")
-ok = code == 503
+print(f"CHECK cross product: HTTP {code} after {took:.1f}s (want 503 near the 10 s timeout)")
+ok = code == 503 and took < 15
 code, took = call(query="ASK { ?s ?p ?o }")
 print(f"CHECK responsive after it: HTTP {code} in {took*1000:.0f} ms")
-ok &= code == 200 and took < 2.0
+ok &= code == 200 and took < 10.0
 code, _ = call(data=b"SELECT * WHERE { ?s ?p ?o } #" + b"x" * 70000, ctype="application/sparql-query")
 print(f"CHECK oversized body: HTTP {code} (want 413)")
 ok &= code == 413
