@@ -825,6 +825,11 @@ fn absorb(into: &mut Cand, other: Cand, why: &str) {
     }
 }
 
+/// How many event candidates back (or forward, for headlines) an anaphor
+/// looks for its antecedent. News prose names its antecedent within a few
+/// paragraphs; the bound keeps huge documents linear.
+const ANAPHORA_WINDOW: usize = 100;
+
 /// Anaphors ("the attack", "these strikes") join the latest compatible
 /// event of the same publication; headline mentions join the first
 /// compatible event that follows them in the publication.
@@ -852,13 +857,13 @@ fn resolve_anaphora(doc: &Doc, cands: &mut [Cand], cfg: &KeyConfig) {
         }
         let pb = cands[i].publication;
         let found = if anaphor {
-            (0..i).rev().find(|&j| cands[j].alive && cands[j].publication == pb && cands[j].sent < cands[i].sent && key::compatible(cands[i].plover, cands[j].plover, cfg) && args_compatible(doc, &cands[i], &cands[j]) && actors_subset(doc, &cands[i], &cands[j]))
+            (i.saturating_sub(ANAPHORA_WINDOW)..i).rev().find(|&j| cands[j].alive && cands[j].publication == pb && cands[j].sent < cands[i].sent && key::compatible(cands[i].plover, cands[j].plover, cfg) && args_compatible(doc, &cands[i], &cands[j]) && actors_subset(doc, &cands[i], &cands[j]))
         } else {
             None
         };
         let found = found.or_else(|| {
             if title {
-                ((i + 1)..cands.len()).find(|&j| cands[j].alive && cands[j].publication == pb && cands[j].sent > cands[i].sent && key::compatible(cands[i].plover, cands[j].plover, cfg) && args_compatible(doc, &cands[i], &cands[j]) && actors_subset(doc, &cands[i], &cands[j]))
+                ((i + 1)..cands.len().min(i + 1 + ANAPHORA_WINDOW)).find(|&j| cands[j].alive && cands[j].publication == pb && cands[j].sent > cands[i].sent && key::compatible(cands[i].plover, cands[j].plover, cfg) && args_compatible(doc, &cands[i], &cands[j]) && actors_subset(doc, &cands[i], &cands[j]))
             } else {
                 None
             }

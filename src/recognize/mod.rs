@@ -171,13 +171,40 @@ fn tagger_spans(text: &str, seg: &Segmented, tagger: &Tagger) -> Vec<Tagged> {
     out
 }
 
-fn tagged_over(tagged: &[Tagged], start: usize, end: usize) -> impl Iterator<Item = &Tagged> {
-    tagged.iter().filter(move |t| t.start < end && start < t.end)
+/// Indices of `items` stably sorted by start, so the items that start in a
+/// range are found by binary search: without it, matching every hit against
+/// every tagger span is quadratic and a document of some megabytes takes
+/// hours.
+fn order_by_start<T>(items: &[T], start: impl Fn(&T) -> usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| start(&items[i]));
+    order
+}
+
+/// The items (in `order`, from [`order_by_start`]) whose start is in `lo..hi`.
+fn starting_in<'a, T>(
+    items: &'a [T],
+    order: &'a [usize],
+    start: impl Fn(&T) -> usize + Copy + 'a,
+    lo: usize,
+    hi: usize,
+) -> impl Iterator<Item = &'a T> + 'a {
+    let a = order.partition_point(|&i| start(&items[i]) < lo);
+    order[a..].iter().map(move |&i| &items[i]).take_while(move |t| start(t) < hi)
+}
+
+/// Tagger spans overlapping `start..end`; `order` sorts `tagged` by start
+/// and no span is longer than `max_len`.
+fn tagged_over<'a>(tagged: &'a [Tagged], order: &'a [usize], max_len: usize, start: usize, end: usize) -> impl Iterator<Item = &'a Tagged> {
+    starting_in(tagged, order, |t: &Tagged| t.start, (start + 1).saturating_sub(max_len), end)
+        .filter(move |t| t.start < end && start < t.end)
 }
 
 fn gazetteer_candidates(text: &str, hits: &[GazHit], tagged: &[Tagged], out: &mut Vec<Candidate>) {
+    let order = order_by_start(tagged, |t| t.start);
+    let max_len = tagged.iter().map(|t| t.end.saturating_sub(t.start)).max().unwrap_or(0);
     for h in hits {
-        let over: Vec<&Tagged> = tagged_over(tagged, h.start, h.end).collect();
+        let over: Vec<&Tagged> = tagged_over(tagged, &order, max_len, h.start, h.end).collect();
         // A longer name that holds this hit ("United States Institute of
         // Peace", "Iran Primer", "Michael Jordan") is read as that name.
         let inside_longer_name = over.iter().any(|t| {
@@ -237,12 +264,15 @@ fn gazetteer_candidates(text: &str, hits: &[GazHit], tagged: &[Tagged], out: &mu
 }
 
 fn tagger_candidates(text: &str, tagged: &[Tagged], hits: &[GazHit], gaz: &Gazetteer, out: &mut Vec<Candidate>) {
+    let order = order_by_start(hits, |h| h.start);
     for t in tagged {
         let surface = &text[t.start..t.end];
-        let exact = hits.iter().find(|h| h.start == t.start && h.end == t.end);
+        // Hits inside the span, in their original order (the sort is stable).
+        let inside = || starting_in(hits, &order, |h: &GazHit| h.start, t.start, t.end.max(t.start + 1));
+        let exact = inside().find(|h| h.start == t.start && h.end == t.end);
         // A "person" whose name holds a country or demonym ("Iran Primer")
         // is the name of an organization or a work, not a person.
-        let holds_country = hits.iter().any(|h| {
+        let holds_country = inside().any(|h| {
             !h.ambiguous && matches!(h.kind, GazKind::Country | GazKind::Nationality) && t.start <= h.start && h.end <= t.end && (h.end - h.start) < (t.end - t.start)
         });
         let (kind, iso, norm, geo) = match t.label {

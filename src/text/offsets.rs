@@ -34,6 +34,11 @@ impl<'a> CharIndex<'a> {
                     count += 1;
                 }
             }
+            // The end of a text whose length is a whole number of blocks
+            // starts a block of its own: without this entry it counted 0.
+            if text.len() % BLOCK == 0 {
+                blocks.push(count);
+            }
         }
         CharIndex { text, blocks, ascii }
     }
@@ -70,6 +75,32 @@ mod tests {
         }
         assert_eq!(idx.char_at(t.len()), t.chars().count());
         let ascii = CharIndex::new("hello");
+        assert_eq!(ascii.char_at(5), 5);
         assert_eq!(ascii.span(1, 3), Span { start: 1, end: 3, cstart: 1, cend: 3 });
+    }
+
+    /// Fuzz finding (layout target): the end of a non-ASCII text whose
+    /// length is a multiple of the block size was put at code point 0, so
+    /// the main publication of such a page spanned nothing.
+    #[test]
+    fn end_of_text_on_a_block_boundary() {
+        for len in [64usize, 128, 1664] {
+            let mut t = String::from("\u{201c}No talks,\u{201d} Iran\u{2019}s President said. ");
+            while t.len() < len {
+                t.push_str("Rouhani has turned to Instagram to answer critics. ");
+            }
+            t.truncate(len);
+            assert_eq!(t.len() % BLOCK, 0);
+            let idx = CharIndex::new(&t);
+            let n = t.chars().count();
+            assert_eq!(idx.char_at(t.len()), n, "len {len}");
+            assert_eq!(idx.span(0, t.len()), Span { start: 0, end: t.len(), cstart: 0, cend: n });
+            for (ci, (bi, _)) in t.char_indices().enumerate() {
+                assert_eq!(idx.char_at(bi), ci);
+            }
+        }
+        // And one block exactly, all of it multi-byte.
+        let t = "\u{00e9}".repeat(32);
+        assert_eq!(CharIndex::new(&t).char_at(64), 32);
     }
 }

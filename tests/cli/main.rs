@@ -3,6 +3,7 @@
 //! the CLI, as a user runs them.
 
 mod crash;
+mod hostile;
 mod saved_queries;
 mod serve_export;
 

@@ -240,7 +240,7 @@ pub fn date_from_url(url: &str) -> Option<PartialDate> {
         // 2024-01-30 at the start of a segment, or 20240130 as a segment
         let b = seg.as_bytes();
         if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
-            if let Some(pd) = PartialDate::parse(&seg[..10]) {
+            if let Some(pd) = seg.get(..10).and_then(PartialDate::parse) {
                 if pd.is_complete() && pd.year.is_some_and(|y| (1990..=2100).contains(&y)) && b.get(10).is_none_or(|c| !c.is_ascii_digit()) {
                     return Some(pd);
                 }

@@ -362,3 +362,12 @@ fn url_dates() {
         assert_eq!(date_from_url(url), None, "{url}");
     }
 }
+
+/// Fuzz finding (timex target): a URL segment whose tenth byte falls inside
+/// a character used to panic on `&seg[..10]`.
+#[test]
+fn url_date_with_a_multibyte_character_at_byte_ten() {
+    assert_eq!(date_from_url("https://news.example/2024-01-3\u{e9}/story"), None);
+    assert_eq!(date_from_url("\r2099-0.-0\u{4d9}fmi'ciam "), None);
+    assert!(date_from_url("https://news.example/2024-01-30/story").is_some());
+}
