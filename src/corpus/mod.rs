@@ -141,7 +141,10 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { default_date: None, max_bytes: 64 * 1024 * 1024, follow_symlinks: true }
+        // 16 MB: hundreds of times a long article. Analysis memory grows with
+        // the document (about 60 bytes per byte of text), so the cap bounds a
+        // worker's memory to about 1 GB; larger inputs are skipped as too-large.
+        ReadOptions { default_date: None, max_bytes: 16 * 1024 * 1024, follow_symlinks: true }
     }
 }
 
