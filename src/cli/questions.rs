@@ -8,7 +8,8 @@ use anyhow::Result;
 use serde_json::json;
 use std::io::Write;
 
-fn filter(f: &FilterArgs, event: Option<String>) -> EventFilter {
+/// The event filter of the `events`, `coverage` and `timeline` flags.
+pub(super) fn filter(f: &FilterArgs, event: Option<String>) -> EventFilter {
     EventFilter {
         from: f.from.clone(),
         to: f.to.clone(),
@@ -19,7 +20,16 @@ fn filter(f: &FilterArgs, event: Option<String>) -> EventFilter {
     }
 }
 
-fn csv_field(s: &str) -> String {
+/// One event as the JSON of `events` and `timeline` (their own fields added by the caller).
+pub(super) fn event_json(e: &questions::EventRow) -> serde_json::Map<String, serde_json::Value> {
+    let serde_json::Value::Object(m) = json!({"iri": e.iri, "type": e.plover, "cameo": e.cameo, "date": e.date, "label": e.label,
+        "places": e.places.iter().map(|(n, i)| json!({"name": n, "iso": i})).collect::<Vec<_>>(),
+        "actors": e.actors}) else { return serde_json::Map::new() };
+    m
+}
+
+/// A CSV field, quoted when it needs to be.
+pub(super) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -36,9 +46,10 @@ pub fn events(a: EventsArgs) -> Result<i32> {
             let v: Vec<_> = rows
                 .iter()
                 .map(|e| {
-                    json!({"iri": e.iri, "type": e.plover, "cameo": e.cameo, "date": e.date, "label": e.label,
-                           "places": e.places.iter().map(|(n, i)| json!({"name": n, "iso": i})).collect::<Vec<_>>(),
-                           "actors": e.actors, "publications": e.publications.len(), "confidence": e.confidence})
+                    let mut m = event_json(e);
+                    m.insert("publications".into(), json!(e.publications.len()));
+                    m.insert("confidence".into(), json!(e.confidence));
+                    serde_json::Value::Object(m)
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut w, &json!({ "events": v }))?;

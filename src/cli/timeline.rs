@@ -2,7 +2,8 @@
 
 use super::{open_store, timeout, FilterArgs, ListFormat, StoreArgs};
 use crate::query::compact_iri;
-use crate::questions::{self, EventFilter};
+use super::questions::csv_field;
+use crate::questions;
 use crate::store::Mode;
 use anyhow::Result;
 use clap::Args;
@@ -17,24 +18,9 @@ pub struct TimelineArgs {
     pub store: StoreArgs,
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 pub fn run(a: TimelineArgs) -> Result<i32> {
     let f = &a.filter;
-    let filter = EventFilter {
-        from: f.from.clone(),
-        to: f.to.clone(),
-        countries: f.country.clone(),
-        plover: f.plover.clone(),
-        actor: f.actor.clone(),
-        event: None,
-    };
+    let filter = super::questions::filter(f, None);
     let store = open_store(&a.store, Mode::ReadOnly)?;
     let rows = questions::timeline(store.inner(), &filter, timeout(f.timeout))?;
     let mut w = std::io::BufWriter::new(std::io::stdout().lock());
@@ -43,12 +29,16 @@ pub fn run(a: TimelineArgs) -> Result<i32> {
             let v: Vec<_> = rows
                 .iter()
                 .map(|r| {
-                    let e = &r.event;
-                    json!({"iri": e.iri, "type": e.plover, "cameo": e.cameo, "date": e.date, "label": e.label,
-                           "places": e.places.iter().map(|(n, i)| json!({"name": n, "iso": i})).collect::<Vec<_>>(),
-                           "actors": e.actors,
-                           "publications": r.publications.iter().map(|p| json!({"iri": p.iri, "title": p.title, "document": p.document,
-                               "published": p.published, "url": p.url, "role": p.role})).collect::<Vec<_>>()})
+                    let mut m = super::questions::event_json(&r.event);
+                    m.insert(
+                        "publications".into(),
+                        r.publications
+                            .iter()
+                            .map(|p| json!({"iri": p.iri, "title": p.title, "document": p.document,
+                                "published": p.published, "url": p.url, "role": p.role}))
+                            .collect(),
+                    );
+                    serde_json::Value::Object(m)
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut w, &json!({ "timeline": v }))?;
