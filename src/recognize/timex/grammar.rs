@@ -77,6 +77,14 @@ pub enum Sem {
     Clock { h: u32, m: u32, date: Option<Box<Sem>> },
     /// The week containing a day ("the week of March 6").
     WeekOf(Box<Sem>),
+    /// A day some days from another ("the day before Christmas").
+    DayShift(Box<Sem>, i32),
+    /// "overnight": the night leading into a day just named, else the night
+    /// of the document date.
+    Overnight,
+    /// A week the text does not place ("for the week, the index fell"):
+    /// TimeML leaves the week of the document year unspecified (`1989-WXX`).
+    WeekX,
 }
 
 #[derive(Clone, Debug)]
@@ -92,6 +100,14 @@ pub struct Cand {
 fn cand(s: usize, e: usize, kind: TimexKind, sem: Sem) -> Option<Cand> {
     Some(Cand { s, e, kind, sem })
 }
+
+/// Nouns that make "today's …" mean the present age rather than the day
+/// of writing ("today's youth", "in today's world").
+const GENERIC_NOW_NOUNS: &[&str] = &[
+    "world", "society", "youth", "young", "generation", "generations", "children", "kids", "teenagers", "teens",
+    "families", "parents", "women", "men", "students", "consumers", "workers", "technology", "technologies",
+    "culture", "politics", "computers", "standards", "realities", "environment", "economy", "era", "age",
+];
 
 pub struct P<'a> {
     pub t: &'a [Tok],
@@ -470,6 +486,16 @@ impl<'a> P<'a> {
                 }
             }
         }
+        // "by mid afternoon", "until late evening": that part of the day
+        // under discussion
+        if matches!(self.w(i), Some(W::Early) | Some(W::Late) | Some(W::Mid)) && i > 0 && self.pod_prep(i - 1) {
+            let n = if self.is_p(i + 1, '-') && self.adj(i + 1) { 2 } else { 1 };
+            if let Lex::Pod(p, false) = self.lex(i + n) {
+                if p != Pod::Night && self.near(i + n) && !matches!(self.w(i + n + 1), Some(W::Of)) {
+                    consider(cand(i, i + n + 1, TimexKind::Time, Sem::Pod(Box::new(Sem::Anaphoric { unit: Unit::Day, n: 0 }), p)));
+                }
+            }
+        }
         // "earlier in the year", "later in the day"
         if matches!(self.w(i), Some(W::Earlier) | Some(W::Later)) && self.is(i + 1, W::In) && self.is(i + 2, W::The) {
             if let Some((u, false)) = self.unit(i + 3) {
@@ -503,6 +529,46 @@ impl<'a> P<'a> {
 
     /// Expressions that take "the": noun-headed ones.
     fn the_core(&self, i: usize) -> Option<Cand> {
+        // "the last half of the '80s", "the first half of the century": a
+        // part of a decade or century keeps the decade's or century's value
+        if let Some((_, k, true)) = self.quarter_words(i) {
+            if self.is(k, W::Of) {
+                let j = if self.is(k + 1, W::The) { k + 2 } else { k + 1 };
+                if let Some(mut c) = self.core(j).or_else(|| if j > k + 1 { self.the_only(j) } else { None }) {
+                    if matches!(c.sem, Sem::Abs(Val::Decade(_)) | Sem::Abs(Val::Century(_))) {
+                        c.s = i;
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        // "today is the eighth day of the blockade", "it's the second day of
+        // the strike": the day of writing
+        if let Lex::Ord(_) = self.lex(i) {
+            if matches!(self.lex(i + 1), Lex::Unit(Unit::Day, false)) && i >= 2 && self.is(i - 1, W::The) && self.is(i + 2, W::Of) {
+                let copula = self.txt_is(i - 2, "is") || (self.txt_is(i - 2, "s") && i >= 3 && self.is_p(i - 3, '\''));
+                let subject = i >= 3 && (self.is(i - 3, W::Today) || self.txt_is(i - 3, "it") || (i >= 4 && self.is_p(i - 3, '\'') && self.txt_is(i - 4, "it")));
+                if copula && subject {
+                    return cand(i, i + 2, TimexKind::Date, Sem::Deictic { unit: Unit::Day, n: 0 });
+                }
+            }
+        }
+        // "the day before Christmas", "the day after last Tuesday's vote"
+        if matches!(self.lex(i), Lex::Unit(Unit::Day, false)) && matches!(self.w(i + 1), Some(W::Before) | Some(W::After)) && self.near(i + 2) {
+            let sign = if self.is(i + 1, W::Before) { -1 } else { 1 };
+            if let Some(c) = self.core(i + 2) {
+                let day = match &c.sem {
+                    Sem::Weekday { .. } | Sem::Holiday { .. } => true,
+                    Sem::Month { d: Some(_), .. } => true,
+                    Sem::Deictic { unit: Unit::Day, .. } => true,
+                    Sem::Abs(Val::Day(_)) => true,
+                    _ => false,
+                };
+                if day && c.kind == TimexKind::Date {
+                    return cand(i, c.e, TimexKind::Date, Sem::DayShift(Box::new(c.sem), sign));
+                }
+            }
+        }
         // the end/beginning/middle/start of X
         if matches!(self.w(i), Some(W::End) | Some(W::Beginning) | Some(W::Middle) | Some(W::Start))
             && self.is(i + 1, W::Of)
@@ -526,7 +592,8 @@ impl<'a> P<'a> {
         let c = self.core(i).or_else(|| self.the_only(i))?;
         let noun_headed = match &c.sem {
             Sem::Quarter { .. } | Sem::Half { .. } | Sem::RefQuarter { .. } | Sem::Weekend | Sem::Anaphoric { .. } | Sem::LatestQuarter => true,
-            Sem::Weekday { rel: Rel::BeforeRef, .. } | Sem::WeekOf(_) => true,
+            Sem::Weekday { rel: Rel::BeforeRef, .. } | Sem::WeekOf(_) | Sem::WeekX => true,
+            Sem::Pod(b, _) => matches!(**b, Sem::Anaphoric { .. }),
             Sem::Lit(v) => {
                 (v.starts_with('P') && !v.ends_with("_REF") && !(c.e >= 2 && self.is_p(c.e - 2, '-') && self.adj(c.e - 1)))
                     || (v.ends_with("_REF")
@@ -556,6 +623,17 @@ impl<'a> P<'a> {
         use TimexKind::*;
         let lit = |e: usize, v: &str| cand(i, e, Date, Sem::Lit(v.to_string()));
         match self.lex(i) {
+            // "orders placed in the morning": the morning of the day under
+            // discussion (not "the night of Oct. 23", not "the morning papers")
+            Lex::Pod(p, false)
+                if p != Pod::Night
+                    && i >= 2
+                    && self.pod_prep(i - 2)
+                    && !matches!(self.w(i + 1), Some(W::Of) | Some(W::After) | Some(W::Before))
+                    && !(self.is_word(i + 1) && self.lex(i + 1) == Lex::None && !self.cap(i + 1) && self.near(i + 1) && !self.txt_is(i + 1, "to")) =>
+            {
+                cand(i, i + 1, Time, Sem::Pod(Box::new(Sem::Anaphoric { unit: Unit::Day, n: 0 }), p))
+            }
             Lex::W(W::Future) => lit(i + 1, "FUTURE_REF"),
             Lex::W(W::Near) if self.is(i + 1, W::Future) => lit(i + 2, "FUTURE_REF"),
             Lex::W(W::Near) | Lex::W(W::Short) | Lex::W(W::Long)
@@ -575,6 +653,17 @@ impl<'a> P<'a> {
                     return None;
                 }
                 cand(i, c.e, Date, Sem::WeekOf(Box::new(c.sem)))
+            }
+            // "for the week, the index fell 2%", "the week's busiest session"
+            // (not "the week before/after …", "the week ended Friday",
+            // "the week-long strike")
+            Lex::Unit(Unit::Week, false)
+                if !matches!(
+                    self.w(i + 1),
+                    Some(W::Of) | Some(W::Before) | Some(W::After) | Some(W::Earlier) | Some(W::Later) | Some(W::Ago) | Some(W::Ended) | Some(W::Ending) | Some(W::Prior)
+                ) && !(self.is_p(i + 1, '-') && self.adj(i + 1)) =>
+            {
+                cand(i, i + 1, Date, Sem::WeekX)
             }
             Lex::Unit(Unit::Year, false) | Lex::W(W::Full) | Lex::W(W::Fiscal) | Lex::W(W::Whole) | Lex::W(W::Entire) => {
                 // "the year ended Sept. 30" is a duration; "for the year" the current year
@@ -618,6 +707,7 @@ impl<'a> P<'a> {
                 let c = self.season_expr(i, YearSpec::Infer, i - 1)?;
                 cand(i, c.e, Date, c.sem)
             }
+            Lex::Unit(Unit::Quarter, false) if self.unit_compound(i) => None,
             Lex::Unit(Unit::Quarter, false) => {
                 // "the quarter a year ago"
                 if (self.is(i + 1, W::A) || self.is(i + 1, W::An)) && matches!(self.lex(i + 2), Lex::Unit(Unit::Year, false)) && matches!(self.w(i + 3), Some(W::Ago) | Some(W::Earlier) | Some(W::Before)) {
@@ -731,6 +821,7 @@ impl<'a> P<'a> {
                         consider(self.year_words(i));
                     }
                     Lex::W(w) => consider(self.word_expr(i, w)),
+                    Lex::Pod(p, false) => consider(self.pod_day(i, p)),
                     _ => {}
                 }
                 if t.second {
@@ -1521,6 +1612,9 @@ impl<'a> P<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        if self.unit_compound(k) {
+            return None;
+        }
         let a_word = matches!(self.w(i), Some(W::A) | Some(W::An)) && used == 1;
         if let Amount::N(n) = amt {
             // "a days", "two day" (not hyphenated) are odd but occur; "1 years" ok
@@ -1574,7 +1668,8 @@ impl<'a> P<'a> {
             return None;
         }
         // fractions: "three-quarters of", "a quarter of the market"
-        if unit == Unit::Quarter && (self.is(e, W::Of) && self.year4(e + 1).is_none() || (hyphen && plural)) {
+        // ("several quarters of losses" is time: fractions take numbers)
+        if unit == Unit::Quarter && (self.is(e, W::Of) && self.year4(e + 1).is_none() && matches!(amt, Amount::N(_)) || (hyphen && plural)) {
             return None;
         }
         // a capitalized unit inside a sentence is a title: "60 Minutes"
@@ -1582,6 +1677,10 @@ impl<'a> P<'a> {
             return None;
         }
         // "-long": "day-long", "decades-long"
+        // "a week or so ago": the hedge is part of the expression
+        if self.is(e, W::Or) && self.is(e + 1, W::So) && matches!(self.w(e + 2), Some(W::Ago) | Some(W::Earlier)) && self.near(e + 2) {
+            e += 2;
+        }
         // relative: "two days later", "a year ago", "three years earlier"
         if self.near(e) {
             match self.w(e) {
@@ -1590,6 +1689,9 @@ impl<'a> P<'a> {
                 }
                 Some(W::Hence) => return self.ago(i, e + 1, n, unit, 1),
                 Some(W::From) if self.is(e + 1, W::Now) => return self.ago(i, e + 2, n, unit, 1),
+                // "two days later", "a year earlier": a date counted from the
+                // reference time, the word included (the moving reference
+                // time of the pipeline needs the resolved date)
                 Some(W::Later) | Some(W::Earlier) | Some(W::After) | Some(W::Before) | Some(W::Prior) => {
                     let Some(w) = self.w(e) else { return None };
                     let sign = if matches!(w, W::Later | W::After) { 1 } else { -1 };
@@ -1609,7 +1711,7 @@ impl<'a> P<'a> {
                 _ => {}
             }
         }
-        if hyphen && self.is_p(e, '-') && self.adj(e) && self.is(e + 1, W::Long) {
+        if (hyphen || a_word) && self.is_p(e, '-') && self.adj(e) && self.is(e + 1, W::Long) {
             e += 2;
         }
         let kind = TimexKind::Duration;
@@ -1651,6 +1753,10 @@ impl<'a> P<'a> {
     /// Bare units: "years", "months" (vague durations); "year-end".
     fn unit_expr(&self, i: usize) -> Option<Cand> {
         let (u, pl) = self.unit(i)?;
+        // "a day-long meeting", "their week-long visit": one unit
+        if !pl && self.is_p(i + 1, '-') && self.adj(i + 1) && self.is(i + 2, W::Long) && self.adj(i + 2) {
+            return cand(i, i + 3, TimexKind::Duration, Sem::Lit(super::value::duration(Some(1.0), u)));
+        }
         if u == Unit::Year && !pl {
             // year-end, year end, year's end
             if self.is_p(i + 1, '-') && self.adj(i + 1) && self.is(i + 2, W::End) {
@@ -1689,6 +1795,48 @@ impl<'a> P<'a> {
         None
     }
 
+    /// A part of the day before its day: "(mid-)afternoon yesterday",
+    /// "late evening Tuesday".
+    fn pod_day(&self, i: usize, p: Pod) -> Option<Cand> {
+        if !self.near(i + 1) {
+            return None;
+        }
+        let n = match self.w(i + 1) {
+            Some(W::Yesterday) => Some(-1),
+            Some(W::Today) => Some(0),
+            Some(W::Tomorrow) => Some(1),
+            _ => None,
+        };
+        if let Some(n) = n {
+            if self.cap(i + 1) && !self.t[i + 1].upper {
+                return None;
+            }
+            return cand(i, i + 2, TimexKind::Time, Sem::Pod(Box::new(Sem::Deictic { unit: Unit::Day, n }), p));
+        }
+        if matches!(self.lex(i + 1), Lex::Wday(_)) {
+            let c = self.weekday_expr(i + 1)?;
+            if matches!(c.sem, Sem::Weekday { .. }) && c.kind == TimexKind::Date {
+                return cand(i, c.e, TimexKind::Time, Sem::Pod(Box::new(c.sem), p));
+            }
+        }
+        None
+    }
+
+    /// A preposition that introduces a part of the day: "in the morning",
+    /// "by mid afternoon".
+    fn pod_prep(&self, k: usize) -> bool {
+        matches!(self.w(k), Some(W::In) | Some(W::During) | Some(W::By) | Some(W::Until) | Some(W::Since))
+    }
+
+    /// Is the unit at `k` the start of a compound adjective like
+    /// "quarter-to-quarter", "year-over-year", "day-to-day"?
+    fn unit_compound(&self, k: usize) -> bool {
+        self.is_p(k + 1, '-')
+            && self.adj(k + 1)
+            && (self.txt_is(k + 2, "to") || self.txt_is(k + 2, "over") || self.txt_is(k + 2, "on") || self.txt_is(k + 2, "by"))
+            && self.is_p(k + 3, '-')
+    }
+
     fn is_w_for(&self, i: usize) -> bool {
         self.txt_is(i, "for") || self.txt_is(i, "during") || self.txt_is(i, "took") || self.txt_is(i, "lasted") || self.txt_is(i, "spent")
     }
@@ -1697,6 +1845,12 @@ impl<'a> P<'a> {
         use TimexKind::*;
         let lit = |e: usize, v: &str| cand(i, e, Date, Sem::Lit(v.to_string()));
         match w {
+            // "for a while": an unspecified stretch of time
+            W::A if self.txt_is(i + 1, "while") && i > 0 && matches!(self.w(i - 1), Some(W::For) | Some(W::In) | Some(W::After)) => {
+                cand(i, i + 2, Duration, Sem::Lit("PXX".into()))
+            }
+            // "at a later date", "at a future date"
+            W::A if matches!(self.w(i + 1), Some(W::Later) | Some(W::Future)) && self.txt_is(i + 2, "date") => lit(i + 3, "FUTURE_REF"),
             W::Today | W::Tomorrow | W::Yesterday | W::Tonight | W::Noon | W::Midnight | W::Midday
                 if self.cap(i) && !self.t[i].upper && !self.sentence_start(i) =>
             {
@@ -1704,8 +1858,16 @@ impl<'a> P<'a> {
                 None
             }
             W::Today | W::Tomorrow | W::Yesterday | W::Tonight => {
-                if self.is_p(i + 1, '\'') && self.txt_is(i + 2, "s") && !self.near(i + 3) {
-                    // "today's"
+                // "today's world", "today's young people", "today's personal
+                // computers": the present age in general, not the day
+                if w == W::Today && self.is_p(i + 1, '\'') && self.txt_is(i + 2, "s") {
+                    let generic = (i + 3..i + 5).take_while(|&k| self.is_word(k) && self.lex(k) == Lex::None).any(|k| {
+                        let lw = self.txt(k).to_ascii_lowercase();
+                        GENERIC_NOW_NOUNS.contains(&lw.as_str())
+                    });
+                    if generic {
+                        return None;
+                    }
                 }
                 let n = match w {
                     W::Tomorrow => 1,
@@ -1725,6 +1887,8 @@ impl<'a> P<'a> {
             }
             // a sentence-initial "Now," is a discourse marker
             W::Now if self.sentence_start(i) && self.is_p(i + 1, ',') => None,
+            // "the now-defunct airline": part of an adjective
+            W::Now if self.is_p(i + 1, '-') && self.adj(i + 1) && self.adj(i + 2) && self.is_word(i + 2) => None,
             W::Now => lit(i + 1, "PRESENT_REF"),
             W::Currently | W::Presently | W::Nowadays => lit(i + 1, "PRESENT_REF"),
             W::Current => {
@@ -1739,6 +1903,14 @@ impl<'a> P<'a> {
                 }
                 if self.is(i + 1, W::Period) {
                     return None;
+                }
+                // "the then current price", "the then-current chairman": the
+                // present of a past time
+                if i >= 1 && self.is(i - 1, W::Then) {
+                    return cand(i - 1, i + 1, Date, Sem::Lit("PAST_REF".into()));
+                }
+                if i >= 2 && self.is_p(i - 1, '-') && self.adj(i - 1) && self.is(i - 2, W::Then) {
+                    return cand(i - 2, i + 1, Date, Sem::Lit("PAST_REF".into()));
                 }
                 lit(i + 1, "PRESENT_REF")
             }
@@ -1803,7 +1975,9 @@ impl<'a> P<'a> {
                 }
                 cand(i, i + 2, Set, Sem::Lit(super::value::duration(Some(1.0), u)))
             }
-            W::Overnight => cand(i, i + 1, Time, Sem::Pod(Box::new(Sem::Deictic { unit: Unit::Day, n: 0 }), Pod::Night)),
+            W::Overnight => cand(i, i + 1, Time, Sem::Overnight),
+            // "high noon": a showdown, not a clock time
+            W::Noon if i > 0 && self.txt_is(i - 1, "high") => None,
             W::Noon | W::Midnight | W::Midday => {
                 let (h, p) = match w {
                     W::Midnight => (0, false),
@@ -1834,6 +2008,20 @@ impl<'a> P<'a> {
             W::A | W::An => None,
             W::Some if self.is(i + 1, W::Time) && i > 0 && matches!(self.w(i - 1), Some(W::For)) => {
                 cand(i, i + 2, Duration, Sem::Lit("PXX".into()))
+            }
+            // "prosecutors may soon seek", "it soon will begin", "sales to
+            // soon grow": the near future (TimeML FUTURE_REF); not "soon
+            // after", "as soon as", "was soon released"
+            W::Soon => {
+                let modal = i > 0
+                    && (["will", "would", "may", "might", "could", "shall", "should", "can", "must", "to"].iter().any(|m| self.txt_is(i - 1, m))
+                        || (i > 1 && self.is_p(i - 1, '\'') && self.txt_is(i - 2, "ll")));
+                let modal_after = self.txt_is(i + 1, "will") || self.txt_is(i + 1, "would") || self.txt_is(i + 1, "may");
+                let bound = matches!(self.w(i + 1), Some(W::After) | Some(W::Before)) || ["as", "enough", "thereafter"].iter().any(|w| self.txt_is(i + 1, w));
+                if (modal || modal_after) && !bound && !(i > 0 && self.txt_is(i - 1, "as")) {
+                    return lit(i + 1, "FUTURE_REF");
+                }
+                None
             }
             W::Once if false => None,
             _ => None,

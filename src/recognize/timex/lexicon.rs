@@ -183,6 +183,7 @@ pub enum W {
     Once,
     Into,
     Ahead,
+    Soon,
 }
 
 /// Named days.
@@ -411,7 +412,7 @@ fn build() -> Table {
     ] {
         m.insert(w, Holiday(h));
     }
-    for w in ["will", "shall", "ll", "wo", "would", "might", "upcoming", "planned", "planning", "scheduled", "slated"] {
+    for w in ["will", "shall", "ll", "wo", "would", "might", "upcoming", "planned", "planning", "scheduled", "slated", "payable"] {
         m.insert(w, Cue(self::Cue::Future));
     }
     for w in ["expected", "expects", "expect", "plan", "plans", "set", "due", "going"] {
@@ -578,6 +579,7 @@ fn build() -> Table {
         ("once", self::W::Once),
         ("into", self::W::Into),
         ("ahead", self::W::Ahead),
+        ("soon", self::W::Soon),
     ] {
         m.insert(w, W(x));
     }

@@ -98,7 +98,7 @@ pub fn tag(text: &str, range: std::ops::Range<usize>, dct: Option<NaiveDate>) ->
         }
         let p = grammar::P { t: &toks, text };
         let cands = p.run();
-        let mut r = Resolver { dct, toks: &toks, text, refv: refs.refv, ref_at: refs.ref_at, ref_quarter: refs.ref_quarter, ref_day: refs.ref_day };
+        let mut r = Resolver { dct, toks: &toks, text, refv: refs.refv, ref_at: refs.ref_at, ref_quarter: refs.ref_quarter, ref_day: refs.ref_day, period_at: refs.period_at, yearly: false, before_word: false };
         for c in &cands {
             if c.e == 0 || c.e > toks.len() || c.s >= c.e {
                 continue;
@@ -106,7 +106,7 @@ pub fn tag(text: &str, range: std::ops::Range<usize>, dct: Option<NaiveDate>) ->
             let Some((value, anchored)) = r.resolve(c) else { continue };
             out.push(Timex { start: toks[c.s].start, end: toks[c.e - 1].end, kind: c.kind, value, anchored });
         }
-        refs = Refs { refv: r.refv, ref_at: r.ref_at, ref_quarter: r.ref_quarter, ref_day: r.ref_day };
+        refs = Refs { refv: r.refv, ref_at: r.ref_at, ref_quarter: r.ref_quarter, ref_day: r.ref_day, period_at: r.period_at };
     }
     out
 }
@@ -118,6 +118,7 @@ struct Refs {
     ref_at: usize,
     ref_quarter: Option<(Val, usize)>,
     ref_day: Option<NaiveDate>,
+    period_at: Option<usize>,
 }
 
 /// Where the piece of text starting at `pos` ends: after a blank line found
@@ -287,6 +288,15 @@ struct Resolver<'a> {
     ref_quarter: Option<(Val, usize)>,
     /// The last day mentioned.
     ref_day: Option<NaiveDate>,
+    /// Where the last six- or nine-month reporting period was mentioned
+    /// ("for the nine months"): after it, "a year earlier" compares whole
+    /// periods, no longer the quarter under discussion.
+    period_at: Option<usize>,
+    /// Set while resolving an expression that follows such a period and
+    /// does not itself say "quarter": year-ago references resolve to years.
+    yearly: bool,
+    /// Set while resolving an expression that ends in "before".
+    before_word: bool,
 }
 
 /// The year for a month, day or holiday without one: the occurrence nearest
@@ -341,7 +351,7 @@ const ABBREVS: &[&str] = &[
 
 /// Without tense cues the past occurrence wins unless the future one is
 /// this many times closer.
-const NONE_BIAS: i64 = 2;
+const NONE_BIAS: i64 = 4;
 
 fn season_of_month(m: u32) -> u8 {
     match m {
@@ -441,6 +451,18 @@ impl<'a> Resolver<'a> {
                     // present tense: the clause is about now or what is ahead
                     // ("when the case is heard in May"); cues further back
                     // belong to another clause
+                    // "has said", "have already agreed": a present perfect
+                    // reports the past
+                    Cue::Aux
+                        if (self.word_is(i, "has") || self.word_is(i, "have"))
+                            && (i + 1..i + 3).take_while(|&k| self.toks.get(k).is_some_and(|t| t.kind == Kind::Word)).any(|k| {
+                                let w = &self.text[self.toks[k].start..self.toks[k].end];
+                                matches!(self.cue(k), Some(Cue::Past) | Some(Cue::Report) | Some(Cue::AuxPast))
+                                    || (w.len() >= 4 && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn")))
+                            }) =>
+                    {
+                        return (Tense::Past, false)
+                    }
                     Cue::Aux if ["is", "are", "am", "has", "have"].iter().any(|w| self.word_is(i, w)) => {
                         return (Tense::Present, true)
                     }
@@ -552,17 +574,30 @@ impl<'a> Resolver<'a> {
         {
             return Tense::Past;
         }
-        let t = match scan(true).0 {
-            Tense::None => scan(false).0,
+        // "since Tuesday": a time past
+        if p >= 1 && self.toks[p - 1].lex == Lex::W(W::Since) {
+            return Tense::Past;
+        }
+        // a present tense counts only in the clause before the expression
+        // ("the council is in session Monday"), not in a later one
+        match scan(true).0 {
+            Tense::None => match scan(false).0 {
+                Tense::Present => Tense::None,
+                t => t,
+            },
             t => t,
-        };
-        t
+        }
     }
 
     fn resolve(&mut self, c: &Cand) -> Option<(String, bool)> {
         let anchored = needs_anchor(&c.sem);
         let tense = if needs_tense(&c.sem) { self.tense(c.s, c.e) } else { Tense::None };
         let at = self.toks[c.s].start;
+        self.before_word = self.toks.get(c.e - 1).is_some_and(|t| t.lex == Lex::W(W::Before));
+        self.yearly = match (self.period_at, self.ref_quarter) {
+            (Some(p), Some((_, qat))) => p > qat && !self.toks.get(c.e - 1).is_some_and(|t| t.lex == Lex::Unit(Unit::Quarter, false)),
+            _ => false,
+        };
         let out = self.value(&c.sem, tense, at)?;
         let s = match out {
             Out::V(v) => {
@@ -578,14 +613,34 @@ impl<'a> Resolver<'a> {
                         }
                         _ => false,
                     };
-                    if explicit_quarter && !ahead {
+                    // an earlier quarter named in passing ("after a flat
+                    // second quarter") does not replace the one under
+                    // discussion
+                    let older = match (v, self.ref_quarter) {
+                        // nor does "this quarter", still running
+                        (_, Some(_)) if matches!(c.sem, Sem::Deictic { unit: Unit::Quarter, n: 0 }) => true,
+                        (Val::Quarter(y, q), Some((Val::Quarter(y0, q0), _))) => (y, q) < (y0, q0),
+                        _ => false,
+                    };
+                    if explicit_quarter && !ahead && !older {
                         self.ref_quarter = Some((v, at));
+                    } else if let (Val::Quarter(_, q), Some((rq @ Val::Quarter(_, q0), _))) = (v, self.ref_quarter) {
+                        // "the 1989 period", "the year-earlier quarter" keep
+                        // the quarter under discussion in view
+                        if q == q0 {
+                            self.ref_quarter = Some((rq, at));
+                        }
                     }
                     self.set_ref(v, at);
                 }
                 v.to_string()
             }
-            Out::S(s) => s,
+            Out::S(s) => {
+                if c.kind == TimexKind::Duration && (s == "P6M" || s == "P9M") {
+                    self.period_at = Some(at);
+                }
+                s
+            }
         };
         Some((s, anchored))
     }
@@ -613,7 +668,8 @@ impl<'a> Resolver<'a> {
             return None;
         }
         match self.ref_quarter {
-            Some((q @ Val::Quarter(..), qat)) if at.saturating_sub(qat) < 800 => q.shift(Unit::Year, n),
+            Some((q @ Val::Quarter(..), _)) if self.yearly => Some(Val::Year(q.year()?.checked_add(n)?)),
+            Some((q @ Val::Quarter(..), qat)) if at.saturating_sub(qat) < 1500 => q.shift(Unit::Year, n),
             _ => None,
         }
     }
@@ -647,7 +703,10 @@ impl<'a> Resolver<'a> {
                             let dkey = (dct.month(), if d.is_some() { dct.day() } else { 0 });
                             match year {
                                 YearSpec::Last => {
-                                    if key < dkey && (m < dct.month() || d.is_some()) {
+                                    // the month just past is "last month";
+                                    // "last February" written in March is
+                                    // the February of the year before
+                                    if key < dkey && (m + 1 < dct.month() || d.is_some()) {
                                         dct.year()
                                     } else {
                                         dct.year() - 1
@@ -703,7 +762,10 @@ impl<'a> Resolver<'a> {
                         return Some(V(Val::Day(value::add_days(base, -back))));
                     }
                     Rel::Auto => {
-                        if tense == Tense::Future && fwd != 0 {
+                        // a present-tense clause with a weekday is a schedule
+                        // ("the council is in session Monday", "talks are set
+                        // for Tuesday")
+                        if matches!(tense, Tense::Future | Tense::Present) && fwd != 0 {
                             fwd
                         } else {
                             -back
@@ -737,6 +799,13 @@ impl<'a> Resolver<'a> {
                 if let Some(v) = self.quarter_context(*unit, *n, at) {
                     return Some(V(v));
                 }
+                // "that quarter", "the following quarter": from the quarter
+                // under discussion, not from a day mentioned since
+                if *unit == Unit::Quarter {
+                    if let Some((q @ Val::Quarter(..), _)) = self.ref_quarter {
+                        return Some(V(q.shift(Unit::Quarter, *n)?));
+                    }
+                }
                 let base = match self.refv {
                     Some(v) if v.unit() <= *unit || *n == 0 || (matches!(v, Val::Quarter(..)) && *unit == Unit::Year) => v,
                     _ => match self.dct {
@@ -768,7 +837,13 @@ impl<'a> Resolver<'a> {
             }
             Sem::Quarter { q, year } => {
                 let q = &if *q == 0 {
-                    // "the 1988 period": the quarter under discussion
+                    // "the 1988 period": the quarter under discussion, or
+                    // the year after "the nine months"
+                    if self.yearly {
+                        if let YearSpec::Abs(y) = year {
+                            return Some(V(Val::Year(*y)));
+                        }
+                    }
                     match self.ref_quarter {
                         Some((Val::Quarter(_, rq), _)) => rq,
                         _ => match self.dct {
@@ -868,8 +943,19 @@ impl<'a> Resolver<'a> {
                 V(Val::Day(NaiveDate::from_ymd_opt(y, 12, 31)?))
             }
             Sem::RefQuarter { years } => {
+                // "down from $450 million the year before" after "last year":
+                // a year named since is the reference ("year-ago results"
+                // still mean the year before the report)
+                if let (Some(Val::Year(y)), true) = (self.refv, self.before_word) {
+                    if self.ref_quarter.is_none_or(|(_, qat)| self.ref_at > qat) && *years != 0 {
+                        return Some(V(Val::Year(y.checked_add(*years)?)));
+                    }
+                }
                 if let Some((q, _)) = self.ref_quarter {
                     if let Val::Quarter(..) = q {
+                        if self.yearly && *years != 0 {
+                            return Some(V(Val::Year(q.year()?.checked_add(*years)?)));
+                        }
                         return Some(V(q.shift(Unit::Year, *years)?));
                     }
                 }
@@ -927,6 +1013,21 @@ impl<'a> Resolver<'a> {
                     V(Val::Day(d))
                 }
             }
+            Sem::Overnight => match (self.ref_day, self.dct) {
+                (Some(d), _) if at.saturating_sub(self.ref_at) < 400 && matches!(self.refv, Some(Val::Day(_))) => {
+                    V(Val::DayPod(value::add_days(d, -1), lexicon::Pod::Night))
+                }
+                (_, Some(d)) => V(Val::DayPod(d, lexicon::Pod::Night)),
+                _ => S("XXXX-XX-XXTNI".into()),
+            },
+            Sem::WeekX => match self.dct {
+                Some(d) => S(format!("{:04}-WXX", d.year())),
+                None => S("XXXX-WXX".into()),
+            },
+            Sem::DayShift(day, n) => match self.value(day, tense, at)? {
+                V(Val::Day(d)) => V(Val::Day(value::add_days(d, *n as i64))),
+                _ => S("XXXX-XX-XX".into()),
+            },
             Sem::WeekOf(day) => match self.value(day, tense, at)? {
                 V(Val::Day(d)) => {
                     let (y, w) = value::iso_week(d);
@@ -1006,7 +1107,7 @@ fn needs_anchor(sem: &Sem) -> bool {
         Sem::Month { year: YearSpec::Abs(_), .. } => false,
         Sem::Quarter { year: YearSpec::Abs(_), .. } | Sem::Half { year: YearSpec::Abs(_), .. } => false,
         Sem::Season { year: YearSpec::Abs(_), .. } | Sem::Holiday { year: YearSpec::Abs(_), .. } => false,
-        Sem::Pod(b, _) | Sem::WeekOf(b) => needs_anchor(b),
+        Sem::Pod(b, _) | Sem::WeekOf(b) | Sem::DayShift(b, _) => needs_anchor(b),
         Sem::Clock { date: Some(b), .. } => needs_anchor(b),
         _ => true,
     }
@@ -1021,7 +1122,7 @@ fn needs_tense(sem: &Sem) -> bool {
         | Sem::Season { year: YearSpec::Infer, .. }
         | Sem::Holiday { year: YearSpec::Infer, .. }
         | Sem::Weekend => true,
-        Sem::Pod(b, _) | Sem::WeekOf(b) => needs_tense(b),
+        Sem::Pod(b, _) | Sem::WeekOf(b) | Sem::DayShift(b, _) => needs_tense(b),
         Sem::Clock { date: Some(b), .. } => needs_tense(b),
         _ => false,
     }

@@ -113,6 +113,7 @@ const CASES: &[Case] = &[
     // ---- the moving reference time ----
     (DCT, "Troops entered the city on January 16. Less than two days later the rebels withdrew.", "Less than two days later", "2024-01-18", D),
     (DCT, "The plant closed on March 3, 2020. Two weeks later it reopened.", "Two weeks later", "2020-W12", D),
+    (DCT, "The index recovered eight trading days after the crash.", "eight trading days", "P8D", U),
     (DCT, "He arrived in Kabul on Oct. 5, 2001, and left the next day.", "the next day", "2001-10-06", D),
     (DCT, "The riots began on May 2, 1998. Three days later the government fell.", "Three days later", "1998-05-05", D),
     (DCT, "The ceasefire was signed on June 1, 1995. The following year war resumed.", "The following year", "1996", D),
@@ -198,6 +199,17 @@ const CASES: &[Case] = &[
     ("2024-10-26", "Profit fell in the third quarter. The battery plant will be closed over the next year or so.", "the next year", "2025", D),
     ("2024-10-26", "Losses will continue through at least the first two quarters of 2025.", "the first two quarters of 2025", "2025-H1", D),
     ("2024-10-31", "In the fiscal year ended Jan. 31, the company had sales of $59.5 million.", "Jan. 31", "2024-01-31", D),
+    // after "the nine months", "a year earlier" compares whole periods
+    ("2024-10-26", "Net rose 9% in the third quarter. For the nine months, net was $81 million, up from $77 million a year earlier.", "a year earlier", "2023", D),
+    ("2024-10-26", "Net rose 9% in the third quarter. For the first nine months, profit rose, compared with year-earlier net of $9 million.", "year-earlier", "2023", D),
+    ("2024-10-26", "Net rose 9% in the third quarter. In the first nine months, net was $30 million, against a loss in the 2023 period.", "the 2023 period", "2023", D),
+    ("2024-10-26", "Net rose 9% in the third quarter. For the nine months, sales rose 5%. In the year-earlier quarter, the company lost money.", "the year-earlier quarter", "2023-Q3", D),
+    // an older quarter named in passing, or the quarter still running, does
+    // not replace the quarter under discussion
+    ("2024-11-01", "The company posted a 20% gain in third-quarter net income. After a flat second quarter, results improved. Interest costs were lower than a year ago.", "a year ago", "2023-Q3", D),
+    ("2024-11-01", "It reported a loss for the third quarter. This quarter's loss includes charges. Sales for last year's quarter were $3 million.", "last year's quarter", "2023-Q3", D),
+    // "that quarter": the quarter under discussion, not a day named since
+    ("2024-10-26", "The company reported results for the third quarter ended Sept. 30. Results for that quarter included a charge.", "that quarter", "2024-Q3", D),
     // ---- tense cues ----
     // a present-tense clause is not ruled by a past verb further back
     (DCT, "The relatives signed nothing, and the case is heard in March.", "March", "2024-03", D),
@@ -214,6 +226,53 @@ const CASES: &[Case] = &[
     (DCT, "Shares closed at 2082.1 on Wednesday, Jan. 17, down 4.5% from the previous Friday.", "the previous Friday", "2024-01-12", D),
     (DCT, "A court hearing is set for the week of March 4.", "the week of March 4", "2024-W10", D),
     (DCT, "He fled to Florida in June 1998 and returned to Cuba later that year.", "later that year", "1998", D),
+    // "overnight": the night leading into the day under discussion
+    (DCT, "Shares fell on Wednesday, Jan. 17, after overnight losses in Asia.", "overnight", "2024-01-16TNI", T),
+    ("2024-01-22", "Tokyo stocks closed lower Friday. Overnight losses on Wall Street weighed, and the index was down 3% from the previous Friday.", "the previous Friday", "2024-01-12", D),
+    // a day next to another
+    ("2024-02-24", "The day before last Tuesday's hearing, the lawyers met the judge.", "The day before last Tuesday", "2024-02-19", D),
+    (DCT, "Stores reopen the day after Christmas.", "the day after Christmas", "2023-12-26", D),
+    // a part of the day before its day
+    ("1989-11-02", "In London at mid-afternoon yesterday, the shares were up 2 pence.", "mid-afternoon yesterday", "1989-11-01TAF", T),
+    // "a week or so ago": the hedge belongs to the expression
+    ("2024-02-26", "Then, a week or so ago, the general picked the date.", "a week or so ago", "2024-W08", D),
+    // part of a decade is that decade
+    (DCT, "Sales have been flat through the last half of the '80s.", "the last half of the '80s", "198", D),
+    (DCT, "Reforms began in the first half of the 1990s.", "the first half of the 1990s", "199", D),
+    // "last February" written in March: the month just past is "last month"
+    ("2024-03-02", "Two helicopters crashed last February.", "last February", "2023-02", D),
+    ("2024-03-02", "Inflation peaked last January.", "last January", "2024-01", D),
+    // a dividend payable on a date lies ahead
+    ("1989-10-27", "The reduced dividend is payable Jan. 2 to stock of record Dec. 15.", "Jan. 2", "1990-01-02", D),
+    // a part of the day under discussion
+    ("2024-01-22", "Stocks fell on Friday. Dealers placed heavy buy orders in the morning to start the session.", "the morning", "2024-01-19TMO", T),
+    (DCT, "By mid afternoon, officials were saying the fighting had stopped.", "mid afternoon", "2024-01-19TAF", T),
+    // vague stretches of time
+    (DCT, "Residents will have to live without power for a while.", "a while", "PXX", U),
+    (DCT, "The bonds may be sold at a later date.", "a later date", "FUTURE_REF", D),
+    (DCT, "The unit turned a profit after several quarters of losses.", "several quarters", "PXQ", U),
+    (DCT, "Lawyers emerged from their third day-long meeting with officials.", "day-long", "P1D", U),
+    // the day of writing, named by its place in an ongoing event
+    ("1990-08-15", "In Saudi Arabia, today is the eighth day of the operation.", "the eighth day", "1990-08-15", D),
+    ("1998-03-06", "Heavy gunfire again. It's the second day of an offensive by the police.", "the second day", "1998-03-06", D),
+    // the present of a past time
+    ("1989-10-26", "Holders may buy shares at half the then current market price.", "then current", "PAST_REF", D),
+    // "the year before" after a year: the year before that one
+    ("1998-09-07", "Revenue dropped to $300 million last year, down from $450 million the year before.", "the year before", "1996", D),
+    // a month without tense cues: the past one wins unless the next is much closer
+    ("1998-10-25", "In January, a week after the anniversary of the court decision that legalized abortion nationwide in the United States, a clinic bombing in a southern city killed a guard.", "January", "1998-01", D),
+    // a week the text does not place: the week of the document year left open
+    (DCT, "The index fell 2% for the week, its worst showing since March.", "the week", "2024-WXX", D),
+    (DCT, "Turnover on Thursday was the week's heaviest.", "the week", "2024-WXX", D),
+    // "soon" next to a modal: the near future
+    (DCT, "Prosecutors may soon seek an indictment against the former mayor.", "soon", "FUTURE_REF", D),
+    (DCT, "The ministry said the new rules soon will apply to all airlines.", "soon", "FUTURE_REF", D),
+    // a weekday in a present-tense clause is ahead; in a present perfect or
+    // after "since" it is past
+    (DCT, "The envoy is in Cairo on Monday for talks with the president.", "Monday", "2024-01-22", D),
+    (DCT, "The company has said Monday that it would cut 300 jobs.", "Monday", "2024-01-15", D),
+    (DCT, "Since Tuesday, the shares have gained 5 percent.", "Tuesday", "2024-01-16", D),
+    (DCT, "After touring the port Thursday, the minister said that he is satisfied with the inquiry.", "Thursday", "2024-01-18", D),
 ];
 
 /// Sentences that must not produce any temporal expression.
@@ -221,6 +280,13 @@ const NONE: &[&str] = &[
     "Account number 2882015 was frozen.",
     // a rate after an amount is left unmarked (TimeML news convention)
     "The fee is $5 a day.",
+    // "now" inside an adjective, "today's" for the present age, "soon" in
+    // conjunctions
+    "The now-defunct airline owed creditors millions.",
+    "The case matters to today's youth, the bishop said.",
+    "Violence is common in today's world.",
+    "He was released soon after his arrest.",
+    "As soon as the ballots are counted, the troops will leave.",
     "The plan will save $500 million a year in costs.",
     "The accident injured 1,643 people.",
     "About 700 soldiers were deployed.",
@@ -235,6 +301,10 @@ const NONE: &[&str] = &[
     "She read it in USA Today.",
     "Iraq imports three-quarters of its food.",
     "The tower rose 2.5 meters.",
+    // compound adjectives made of units
+    "The quarter-to-quarter comparison was helped by charges.",
+    "Sales rose on a year-over-year basis.",
+    "For the coalition it is high noon.",
     "",
 ];
 
