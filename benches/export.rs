@@ -19,7 +19,16 @@ use dossier::store::DossierStore;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+/// Documents in the store when benchmarking (`cargo bench`).
 const DOCS: usize = 10_000;
+/// Documents when `cargo test --benches` runs each benchmark once as a
+/// smoke test: enough to exercise every writer, small enough for CI.
+const SMOKE_DOCS: usize = 200;
+
+/// Whether criterion was started by `cargo bench` (it passes `--bench`).
+fn benchmarking() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
 
 fn shift(d: &PartialDate, days: i64) -> PartialDate {
     match (d.year, d.month, d.day) {
@@ -85,7 +94,8 @@ fn big_store() -> DossierStore {
     let store = DossierStore::memory().unwrap();
     let t = Instant::now();
     let mut batch = Vec::new();
-    for i in 0..DOCS {
+    let docs = if benchmarking() { DOCS } else { SMOKE_DOCS };
+    for i in 0..docs {
         let (d, a) = &base[i % base.len()];
         let (d, a) = variant(d, a, i / base.len());
         batch.push((d.id.clone(), dossier::rdf::document_quads(&d, &a)));
@@ -95,7 +105,7 @@ fn big_store() -> DossierStore {
         }
     }
     store.replace_documents(&batch).unwrap();
-    eprintln!("store: {DOCS} documents, {} quads, built in {:.1}s", store.len().unwrap(), t.elapsed().as_secs_f64());
+    eprintln!("store: {docs} documents, {} quads, built in {:.1}s", store.len().unwrap(), t.elapsed().as_secs_f64());
     store
 }
 

@@ -88,25 +88,59 @@ pub fn country_code(arg: &str) -> Result<String> {
         .ok_or_else(|| Error::Invalid(format!("unknown country: {arg} (give an ISO 3166-1 alpha-2 code or a country name)")))
 }
 
+/// The days from `from` to `to` inclusive, when both are given and the
+/// range is at most [`MAX_LISTED_DAYS`] long.
+fn days_between(from: Option<&str>, to: Option<&str>) -> Option<Vec<String>> {
+    let parse = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    let (a, b) = (parse(from?)?, parse(to?)?);
+    let n = (b - a).num_days();
+    if !(0..MAX_LISTED_DAYS).contains(&n) {
+        return if n < 0 { Some(Vec::new()) } else { None };
+    }
+    Some(a.iter_days().take(n as usize + 1).map(|d| d.format("%Y-%m-%d").to_string()).collect())
+}
+
+/// The longest date range whose days are listed in the query.
+const MAX_LISTED_DAYS: i64 = 400;
+
 /// The WHERE clause that selects `?event` under the filter.
 fn event_pattern(f: &EventFilter) -> Result<String> {
-    let mut w = String::from("?event a sem:Event .\n");
+    // The most selective patterns come first (a listed event, the dates,
+    // the countries), the class last.
+    let mut w = String::new();
     if let Some(e) = &f.event {
         let iri = if e.starts_with("http") { format!("<{e}>") } else { e.clone() };
-        w = format!("VALUES ?event {{ {iri} }}\n{w}");
+        w = format!("VALUES ?event {{ {iri} }}\n");
     }
     if let Some(t) = &f.plover {
         w.push_str(&format!("?event dossier:plover {} .\n", quote(&t.to_ascii_uppercase())));
     }
     if f.from.is_some() || f.to.is_some() {
-        w.push_str("?event sem:hasTimeStamp|sem:hasBeginTimeStamp ?when .\n");
         if let Some(d) = &f.from {
             check_date(d)?;
-            w.push_str(&format!("FILTER(?when >= \"{d}\"^^xsd:date)\n"));
         }
         if let Some(d) = &f.to {
             check_date(d)?;
-            w.push_str(&format!("FILTER(?when <= \"{d}\"^^xsd:date)\n"));
+        }
+        match days_between(f.from.as_deref(), f.to.as_deref()) {
+            // A bounded range is listed day by day, so the store looks the
+            // dates up in its index instead of scanning every event's date.
+            Some(days) => {
+                w.push_str("VALUES ?when {");
+                for d in days {
+                    w.push_str(&format!(" \"{d}\"^^xsd:date"));
+                }
+                w.push_str(" }\n?event sem:hasTimeStamp|sem:hasBeginTimeStamp ?when .\n");
+            }
+            None => {
+                w.push_str("?event sem:hasTimeStamp|sem:hasBeginTimeStamp ?when .\n");
+                if let Some(d) = &f.from {
+                    w.push_str(&format!("FILTER(?when >= \"{d}\"^^xsd:date)\n"));
+                }
+                if let Some(d) = &f.to {
+                    w.push_str(&format!("FILTER(?when <= \"{d}\"^^xsd:date)\n"));
+                }
+            }
         }
     }
     for c in &f.countries {
@@ -121,6 +155,7 @@ fn event_pattern(f: &EventFilter) -> Result<String> {
             quote(a)
         ));
     }
+    w.push_str("?event a sem:Event .\n");
     Ok(w)
 }
 
@@ -133,65 +168,100 @@ fn lit(t: Option<&Term>) -> Option<String> {
 }
 
 /// Events matching the filter, in date order (undated last).
+///
+/// The attributes of an event are read in separate branches of a UNION, so
+/// an event with many places, actors, labels and publications costs the
+/// sum of their numbers, not their product.
 pub fn events(store: &Store, f: &EventFilter, timeout: Option<std::time::Duration>) -> Result<Vec<EventRow>> {
     let q = format!(
-        "SELECT ?event ?plover ?cameo ?date ?label ?place ?placeIso ?actor ?pub ?conf WHERE {{
+        "SELECT ?event ?plover ?cameo ?date ?label ?p ?place ?placeIso ?a ?actor ?pub ?conf WHERE {{
            {{ SELECT DISTINCT ?event WHERE {{ {} }} }}
            ?event dossier:plover ?plover .
-           OPTIONAL {{ ?event dossier:cameo ?cameo }}
            OPTIONAL {{ ?event sem:hasTimeStamp|sem:hasBeginTimeStamp ?date }}
-           OPTIONAL {{ ?event rdfs:label ?label }}
-           OPTIONAL {{ ?event dossier:confidence ?conf }}
-           OPTIONAL {{ ?event sem:hasPlace ?p . ?p rdfs:label ?place . OPTIONAL {{ ?p dossier:iso3166|schema:containedInPlace/dossier:iso3166 ?placeIso }} }}
-           OPTIONAL {{ ?event sem:hasActor ?a . ?a rdfs:label ?actor }}
-           OPTIONAL {{ ?pubIri schema:mentions ?event . BIND(STR(?pubIri) AS ?pub) }}
+           {{ ?event dossier:cameo ?cameo }}
+           UNION {{ ?event rdfs:label ?label }}
+           UNION {{ ?m itsrdf:taIdentRef ?event ; dossier:confidence ?conf }}
+           UNION {{ ?event sem:hasPlace ?p . ?p rdfs:label ?place . OPTIONAL {{ ?p dossier:iso3166|schema:containedInPlace/dossier:iso3166 ?placeIso }} }}
+           UNION {{ ?event sem:hasActor ?a . ?a rdfs:label ?actor }}
+           UNION {{ ?pubIri schema:mentions ?event . BIND(STR(?pubIri) AS ?pub) }}
          }}",
         event_pattern(f)?
     );
     let out = query::evaluate(store, &q, &query::Options { timeout, ..Default::default() })?;
     let Output::Solutions { rows, .. } = out else { return Ok(Vec::new()) };
-    let mut by: BTreeMap<String, EventRow> = BTreeMap::new();
+    // Per event: the places and actors by IRI (one label each), labels and
+    // CAMEO codes as sets, so the choice does not depend on row order.
+    #[derive(Default)]
+    struct Acc {
+        row: EventRow,
+        labels: std::collections::BTreeSet<String>,
+        cameos: std::collections::BTreeSet<String>,
+        places: BTreeMap<String, (String, Option<String>)>,
+        actors: BTreeMap<String, String>,
+    }
+    let mut by: BTreeMap<String, Acc> = BTreeMap::new();
+    // The preferred of two labels: the shorter, then the first in order.
+    let better = |new: &str, old: &str| (new.chars().count(), new) < (old.chars().count(), old);
     for r in rows {
         let Some(iri) = lit(r.get("event")) else { continue };
-        let e = by.entry(iri.clone()).or_insert_with(|| EventRow { iri, ..Default::default() });
+        let e = by.entry(iri.clone()).or_insert_with(|| Acc { row: EventRow { iri, ..Default::default() }, ..Default::default() });
         if let Some(v) = lit(r.get("plover")) {
-            e.plover = v;
+            e.row.plover = v;
         }
-        if e.cameo.is_none() {
-            e.cameo = lit(r.get("cameo"));
-        }
-        if e.date.is_none() {
-            e.date = lit(r.get("date"));
-        }
-        if e.label.is_empty() {
-            e.label = lit(r.get("label")).unwrap_or_default();
-        }
-        if e.confidence.is_none() {
-            e.confidence = lit(r.get("conf")).and_then(|c| c.parse().ok());
-        }
-        if let Some(p) = lit(r.get("place")) {
-            let iso = lit(r.get("placeIso"));
-            if !e.places.iter().any(|(x, i)| *x == p && *i == iso) {
-                e.places.push((p, iso));
+        if let Some(d) = lit(r.get("date")) {
+            if e.row.date.as_ref().is_none_or(|old| d < *old) {
+                e.row.date = Some(d);
             }
         }
-        if let Some(a) = lit(r.get("actor")) {
-            if !e.actors.contains(&a) {
-                e.actors.push(a);
+        if let Some(c) = lit(r.get("cameo")) {
+            e.cameos.insert(c);
+        }
+        if let Some(l) = lit(r.get("label")) {
+            e.labels.insert(l);
+        }
+        if let Some(c) = lit(r.get("conf")).and_then(|c| c.parse::<f64>().ok()) {
+            if e.row.confidence.is_none_or(|old| c > old) {
+                e.row.confidence = Some(c);
+            }
+        }
+        if let (Some(p), Some(name)) = (lit(r.get("p")), lit(r.get("place"))) {
+            let iso = lit(r.get("placeIso"));
+            let slot = e.places.entry(p).or_insert_with(|| (name.clone(), iso.clone()));
+            if better(&name, &slot.0) {
+                slot.0 = name;
+            }
+            if slot.1.is_none() {
+                slot.1 = iso;
+            }
+        }
+        if let (Some(a), Some(name)) = (lit(r.get("a")), lit(r.get("actor"))) {
+            let slot = e.actors.entry(a).or_insert_with(|| name.clone());
+            if better(&name, slot) {
+                *slot = name;
             }
         }
         if let Some(p) = lit(r.get("pub")) {
-            if !e.publications.contains(&p) {
-                e.publications.push(p);
+            if !e.row.publications.contains(&p) {
+                e.row.publications.push(p);
             }
         }
     }
-    let mut v: Vec<EventRow> = by.into_values().collect();
-    for e in &mut v {
-        e.places.sort();
-        e.actors.sort();
-        e.publications.sort();
-    }
+    let mut v: Vec<EventRow> = by
+        .into_values()
+        .map(|acc| {
+            let mut e = acc.row;
+            e.label = acc.labels.iter().fold(String::new(), |best, l| if best.is_empty() || better(l, &best) { l.clone() } else { best });
+            e.cameo = acc.cameos.into_iter().next();
+            e.places = acc.places.into_values().collect();
+            e.places.sort();
+            e.places.dedup();
+            e.actors = acc.actors.into_values().collect();
+            e.actors.sort();
+            e.actors.dedup();
+            e.publications.sort();
+            e
+        })
+        .collect();
     v.sort_by(|a, b| {
         (a.date.is_none(), &a.date, &a.plover, &a.iri).cmp(&(b.date.is_none(), &b.date, &b.plover, &b.iri))
     });

@@ -155,7 +155,11 @@ impl DossierStore {
         };
         Ok(Stats {
             quads: self.store.len()?,
-            documents: self.store.named_graphs().count(),
+            documents: self
+                .store
+                .named_graphs()
+                .filter(|g| !matches!(g, Ok(oxigraph::model::NamedOrBlankNode::NamedNode(n)) if rdf::is_shared_graph(n.as_str())))
+                .count(),
             publications: count_class(vocab::SCHEMA, "Article")?,
             persons: count_class(vocab::SCHEMA, "Person")?,
             organizations: count_class(vocab::SCHEMA, "Organization")?,

@@ -78,7 +78,10 @@ impl Pusher {
         }
         ser.finish()?;
         let first = self.started.insert(graph.clone());
-        let method = if first { Method::PUT } else { Method::POST };
+        // The shared graph collects what every document says about
+        // entities and events: it is added to, never replaced.
+        let shared = matches!(graph, GraphName::NamedNode(n) if crate::rdf::is_shared_graph(n.as_str()));
+        let method = if first && !shared { Method::PUT } else { Method::POST };
         let url = match graph {
             GraphName::NamedNode(n) => format!("{}{}graph={}", self.endpoint, sep(&self.endpoint), percent_encode(n.as_str())),
             _ => format!("{}{}default", self.endpoint, sep(&self.endpoint)),
@@ -156,6 +159,9 @@ fn percent_encode(s: &str) -> String {
     out
 }
 
+/// Triples of the shared graph sent in one append.
+const SHARED_BATCH: usize = 100_000;
+
 fn progress(quiet: bool, total: Option<u64>) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
@@ -223,8 +229,22 @@ pub fn run(a: PushArgs) -> Result<i32> {
             let file = std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
             let mut current: Option<GraphName> = None;
             let mut triples: Vec<Triple> = Vec::new();
+            // Statements of the shared graph come in a run per document;
+            // they are gathered and sent in large appends.
+            let mut shared: Option<GraphName> = None;
+            let mut shared_buf: HashSet<Triple> = HashSet::new();
             for (i, q) in RdfParser::from_format(RdfFormat::NQuads).for_reader(std::io::BufReader::new(file)).enumerate() {
                 let q: Quad = q.with_context(|| format!("{}: quad {}", path.display(), i + 1))?;
+                if matches!(&q.graph_name, GraphName::NamedNode(n) if crate::rdf::is_shared_graph(n.as_str())) {
+                    shared.get_or_insert_with(|| q.graph_name.clone());
+                    shared_buf.insert(q.into());
+                    if shared_buf.len() >= SHARED_BATCH {
+                        if let Some(g) = &shared {
+                            p.send(g, &shared_buf.drain().collect::<Vec<_>>())?;
+                        }
+                    }
+                    continue;
+                }
                 if current.as_ref() != Some(&q.graph_name) {
                     if let Some(g) = current.take() {
                         p.send(&g, &triples)?;
@@ -237,6 +257,10 @@ pub fn run(a: PushArgs) -> Result<i32> {
             }
             if let Some(g) = current.take() {
                 p.send(&g, &triples)?;
+                pb.inc(1);
+            }
+            if let (Some(g), false) = (&shared, shared_buf.is_empty()) {
+                p.send(g, &shared_buf.drain().collect::<Vec<_>>())?;
                 pb.inc(1);
             }
         }

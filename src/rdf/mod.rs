@@ -1,8 +1,24 @@
 //! RDF: the only module that knows IRIs and vocabularies.
 //!
-//! It turns one document's [`Analysis`] into quads, all in the document's own
-//! named graph, so that re-ingesting a changed document replaces its graph
-//! instead of duplicating it. The mapping reuses standard vocabularies:
+//! It turns one document's [`Analysis`] into quads in two named graphs:
+//!
+//! - the **document graph** (`id:graph/<doc id>`) holds what only this
+//!   document says: the document itself, its main publication, every
+//!   mention with its offsets, the event mentions with the arguments this
+//!   document reports, and which entities and events its publications
+//!   mention. Re-ingesting a changed document replaces this graph.
+//! - the **shared graph** (`id:graph/shared`, [`shared_graph_iri`]) holds
+//!   the statements about resources named by stable keys: entities, events
+//!   and listed publications. Every document that mentions them writes the
+//!   same statements there, and a store keeps one copy, so the union of all
+//!   graphs states each shared fact once: joins over the default graph do
+//!   not multiply with the number of documents, and the store does not grow
+//!   with repeated facts. Contributions are additive (re-ingesting a
+//!   document does not retract what an earlier version added here); the
+//!   document graphs keep the evidence of every fact (mentions with offsets,
+//!   `taIdentRef` links, reported arguments).
+//!
+//! The mapping reuses standard vocabularies:
 //!
 //! - publications and agents: schema.org (`schema:Article`, `schema:Person`,
 //!   `schema:Organization`, `schema:Country`, `schema:Place`, `schema:mentions`);
@@ -148,6 +164,23 @@ pub fn graph_iri(id: &str) -> NamedNode {
     nn(ID, &format!("graph/{}", escape_segment(id)))
 }
 
+/// The local name of the shared graph. A document id cannot produce it:
+/// document graphs are `graph/<id>` with `/` in ids percent-encoded, and
+/// the shared graph's name has a second path segment.
+const SHARED_GRAPH: &str = "graph/shared/kb";
+
+/// The graph of statements about key-named resources (entities, events,
+/// listed publications), written once whatever the number of documents.
+pub fn shared_graph_iri() -> NamedNode {
+    nn(ID, SHARED_GRAPH)
+}
+
+/// Whether a graph IRI is the shared graph (which is appended to, never
+/// replaced, when graphs are sent elsewhere).
+pub fn is_shared_graph(iri: &str) -> bool {
+    iri.strip_prefix(ID) == Some(SHARED_GRAPH)
+}
+
 fn listed_publication_iri(p: &Publication) -> NamedNode {
     let title = p.title.as_deref().unwrap_or("");
     let date = p.published.map(|d| d.to_string()).unwrap_or_default();
@@ -210,25 +243,54 @@ fn str_lit(s: &str) -> Literal {
     Literal::new_simple_literal(s)
 }
 
-/// Collects quads into one graph.
+/// Collects quads into the document graph and the shared graph.
 struct Sink {
-    graph: GraphName,
+    doc: GraphName,
+    shared: GraphName,
     quads: Vec<Quad>,
+    shared_quads: Vec<Quad>,
+}
+
+/// Which of the two graphs a statement goes to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum To {
+    Doc,
+    Shared,
 }
 
 impl Sink {
+    /// A statement of the document graph.
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s, p, o, self.graph.clone()));
+        self.quads.push(Quad::new(s, p, o, self.doc.clone()));
+    }
+    /// A statement of the shared graph.
+    fn sh(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
+        self.shared_quads.push(Quad::new(s, p, o, self.shared.clone()));
+    }
+    fn to(&mut self, to: To, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
+        match to {
+            To::Doc => self.add(s, p, o),
+            To::Shared => self.sh(s, p, o),
+        }
     }
     fn a(&mut self, s: &NamedNode, class: NamedNode) {
         self.add(s.clone(), nn(RDF, "type"), class);
     }
+    fn sh_a(&mut self, s: &NamedNode, class: NamedNode) {
+        self.sh(s.clone(), nn(RDF, "type"), class);
+    }
 }
 
-/// The quads of one analyzed document, all in its named graph.
+/// The quads of one analyzed document: its own statements in its named
+/// graph, statements about key-named resources in the shared graph.
 pub fn document_quads(doc: &Document, an: &Analysis) -> Vec<Quad> {
     let iris = Iris::new(doc);
-    let mut g = Sink { graph: GraphName::NamedNode(iris.graph()), quads: Vec::with_capacity(64 + an.mentions.len() * 10) };
+    let mut g = Sink {
+        doc: GraphName::NamedNode(iris.graph()),
+        shared: GraphName::NamedNode(shared_graph_iri()),
+        quads: Vec::with_capacity(64 + an.mentions.len() * 12),
+        shared_quads: Vec::with_capacity(16 + an.entities.len() * 6 + an.events.len() * 12),
+    };
     let d = iris.document();
 
     // The document as read.
@@ -244,51 +306,54 @@ pub fn document_quads(doc: &Document, an: &Analysis) -> Vec<Quad> {
         g.add(d.clone(), nn(DOSSIER, "sourcePath"), str_lit(&p.display().to_string()));
     }
 
-    // Publications.
+    // Publications. The main one is the document's own; a listed one is
+    // named by its title and date, so its description is shared, while
+    // where this page lists it stays in the document graph.
     let pub_iris: Vec<NamedNode> = an.publications.iter().map(|p| iris.publication(p)).collect();
-    for (p, pi) in an.publications.iter().zip(&pub_iris) {
-        g.a(pi, nn(SCHEMA, "Article"));
-        g.add(pi.clone(), nn(DOSSIER, "role"), str_lit(p.role.as_str()));
+    let pub_to: Vec<To> = an.publications.iter().map(|p| if p.role == PubRole::Main { To::Doc } else { To::Shared }).collect();
+    for ((p, pi), &to) in an.publications.iter().zip(&pub_iris).zip(&pub_to) {
+        g.to(to, pi.clone(), nn(RDF, "type"), nn(SCHEMA, "Article"));
+        g.to(to, pi.clone(), nn(DOSSIER, "role"), str_lit(p.role.as_str()));
         g.add(pi.clone(), nn(DOSSIER, "document"), str_lit(&doc.id));
         g.add(pi.clone(), nn(PROV, "wasDerivedFrom"), d.clone());
         g.add(pi.clone(), nn(DOSSIER, "beginIndex"), int(p.span.cstart));
         g.add(pi.clone(), nn(DOSSIER, "endIndex"), int(p.span.cend));
         if let Some(t) = &p.title {
-            g.add(pi.clone(), nn(SCHEMA, "headline"), str_lit(t));
-            g.add(pi.clone(), nn(RDFS, "label"), str_lit(t));
+            g.to(to, pi.clone(), nn(SCHEMA, "headline"), str_lit(t));
+            g.to(to, pi.clone(), nn(RDFS, "label"), str_lit(t));
         }
         if let Some(date) = &p.published {
             if let Some(l) = date_literal(date) {
-                g.add(pi.clone(), nn(SCHEMA, "datePublished"), l);
+                g.to(to, pi.clone(), nn(SCHEMA, "datePublished"), l);
             }
-            g.add(pi.clone(), nn(DOSSIER, "timexValue"), str_lit(&date.to_string()));
+            g.to(to, pi.clone(), nn(DOSSIER, "timexValue"), str_lit(&date.to_string()));
         }
         for a in &p.authors {
             let ai = entity_iri(EntityKind::Person, a);
-            g.add(pi.clone(), nn(SCHEMA, "author"), ai.clone());
-            g.a(&ai, nn(SCHEMA, "Person"));
-            g.add(ai.clone(), nn(SCHEMA, "name"), str_lit(a));
-            g.add(ai, nn(RDFS, "label"), str_lit(a));
+            g.to(to, pi.clone(), nn(SCHEMA, "author"), ai.clone());
+            g.sh_a(&ai, nn(SCHEMA, "Person"));
+            g.sh(ai.clone(), nn(SCHEMA, "name"), str_lit(a));
+            g.sh(ai, nn(RDFS, "label"), str_lit(a));
         }
         if let Some(pb) = &p.publisher {
             let oi = entity_iri(EntityKind::Organization, pb);
-            g.add(pi.clone(), nn(SCHEMA, "publisher"), oi.clone());
-            g.a(&oi, nn(SCHEMA, "Organization"));
-            g.add(oi.clone(), nn(SCHEMA, "name"), str_lit(pb));
-            g.add(oi, nn(RDFS, "label"), str_lit(pb));
+            g.to(to, pi.clone(), nn(SCHEMA, "publisher"), oi.clone());
+            g.sh_a(&oi, nn(SCHEMA, "Organization"));
+            g.sh(oi.clone(), nn(SCHEMA, "name"), str_lit(pb));
+            g.sh(oi, nn(RDFS, "label"), str_lit(pb));
         }
         for t in &p.types {
-            g.add(pi.clone(), nn(SCHEMA, "genre"), str_lit(t));
+            g.to(to, pi.clone(), nn(SCHEMA, "genre"), str_lit(t));
         }
         for t in &p.topics {
-            g.add(pi.clone(), nn(SCHEMA, "keywords"), str_lit(t));
+            g.to(to, pi.clone(), nn(SCHEMA, "keywords"), str_lit(t));
         }
         if let Some(u) = &p.url {
-            g.add(pi.clone(), nn(SCHEMA, "url"), str_lit(u));
+            g.to(to, pi.clone(), nn(SCHEMA, "url"), str_lit(u));
         }
     }
 
-    // Entities.
+    // Entities: named by their keys, described in the shared graph.
     let ent_iris: Vec<NamedNode> = an.entities.iter().map(|e| entity_iri(e.kind, &e.key)).collect();
     for (e, ei) in an.entities.iter().zip(&ent_iris) {
         let class = match e.kind {
@@ -297,22 +362,22 @@ pub fn document_quads(doc: &Document, an: &Analysis) -> Vec<Quad> {
             EntityKind::Country => "Country",
             EntityKind::Place => "Place",
         };
-        g.a(ei, nn(SCHEMA, class));
+        g.sh_a(ei, nn(SCHEMA, class));
         if matches!(e.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Country) {
-            g.a(ei, nn(DOSSIER, "Actor"));
+            g.sh_a(ei, nn(DOSSIER, "Actor"));
         }
-        g.add(ei.clone(), nn(SCHEMA, "name"), str_lit(&e.name));
-        g.add(ei.clone(), nn(RDFS, "label"), str_lit(&e.name));
+        g.sh(ei.clone(), nn(SCHEMA, "name"), str_lit(&e.name));
+        g.sh(ei.clone(), nn(RDFS, "label"), str_lit(&e.name));
         for al in &e.aliases {
             if al != &e.name {
-                g.add(ei.clone(), nn(SCHEMA, "alternateName"), str_lit(al));
+                g.sh(ei.clone(), nn(SCHEMA, "alternateName"), str_lit(al));
             }
         }
         if let Some(iso) = &e.iso {
-            g.add(ei.clone(), nn(DOSSIER, "iso3166"), str_lit(iso));
+            g.sh(ei.clone(), nn(DOSSIER, "iso3166"), str_lit(iso));
         }
         if let Some(q) = &e.wikidata {
-            g.add(ei.clone(), nn(OWL, "sameAs"), wikidata_iri(q));
+            g.sh(ei.clone(), nn(OWL, "sameAs"), wikidata_iri(q));
         }
         if let Some(c) = &e.country {
             if e.kind != EntityKind::Country {
@@ -322,22 +387,24 @@ pub fn document_quads(doc: &Document, an: &Analysis) -> Vec<Quad> {
                     EntityKind::Organization => "location",
                     _ => "nationality",
                 };
-                g.add(ei.clone(), nn(SCHEMA, prop), ci);
+                g.sh(ei.clone(), nn(SCHEMA, prop), ci);
             }
         }
         if let Some(r) = &e.role {
-            g.add(ei.clone(), nn(SCHEMA, "jobTitle"), str_lit(r));
+            g.sh(ei.clone(), nn(SCHEMA, "jobTitle"), str_lit(r));
         }
         if let Some(a) = &e.acronym {
-            g.add(ei.clone(), nn(DOSSIER, "acronym"), str_lit(a));
+            g.sh(ei.clone(), nn(DOSSIER, "acronym"), str_lit(a));
         }
     }
 
     // Mentions: NIF strings inside the document, linked to their entity and
-    // publication.
+    // publication. A mention of an entity whose role depends on the date
+    // keeps the role as of this publication.
     for (i, m) in an.mentions.iter().enumerate() {
         let mi = iris.mention(m);
-        let pi = &pub_iris[m.publication.min(pub_iris.len() - 1)];
+        let pix = m.publication.min(pub_iris.len() - 1);
+        let pi = &pub_iris[pix];
         g.a(&mi, nn(NIF, "Phrase"));
         g.a(&mi, nn(DOSSIER, "Mention"));
         g.add(mi.clone(), nn(NIF, "referenceContext"), d.clone());
@@ -362,59 +429,65 @@ pub fn document_quads(doc: &Document, an: &Analysis) -> Vec<Quad> {
         }
         if let Some(ei) = an.mention_entity.get(i).copied().flatten() {
             g.add(mi.clone(), nn(ITSRDF, "taIdentRef"), ent_iris[ei].clone());
-            g.add(pi.clone(), nn(SCHEMA, "mentions"), ent_iris[ei].clone());
+            if let Some(r) = &an.entities[ei].role {
+                g.add(mi.clone(), nn(DOSSIER, "roleAtDate"), str_lit(r));
+            }
+            g.to(pub_to[pix], pi.clone(), nn(SCHEMA, "mentions"), ent_iris[ei].clone());
         }
     }
 
-    // Events.
+    // Events: named by their cross-document keys and described in the
+    // shared graph, so an event reported by many publications is one
+    // resource with the union of their arguments. What this document
+    // reports (its trigger words, the arguments it gives, its confidence)
+    // hangs on its event mentions in the document graph.
     for (ei, ev) in an.events.iter().enumerate() {
         let evi = event_iri(&ev.key);
-        g.a(&evi, nn(SEM, "Event"));
-        g.a(&evi, plover_class(ev.plover));
-        g.add(evi.clone(), nn(DOSSIER, "plover"), str_lit(ev.plover));
+        g.sh_a(&evi, nn(SEM, "Event"));
+        g.sh_a(&evi, plover_class(ev.plover));
+        g.sh(evi.clone(), nn(DOSSIER, "plover"), str_lit(ev.plover));
         if let Some(m) = ev.mode {
-            g.add(evi.clone(), nn(DOSSIER, "ploverMode"), str_lit(m));
+            g.sh(evi.clone(), nn(DOSSIER, "ploverMode"), str_lit(m));
         }
         if let Some(c) = ev.cameo {
-            g.add(evi.clone(), nn(DOSSIER, "cameo"), str_lit(c));
+            g.sh(evi.clone(), nn(DOSSIER, "cameo"), str_lit(c));
         }
-        g.add(evi.clone(), nn(RDFS, "label"), str_lit(&ev.label));
-        g.add(evi.clone(), nn(DOSSIER, "eventKey"), str_lit(&ev.key));
-        g.add(evi.clone(), nn(DOSSIER, "confidence"), dec(ev.confidence));
+        g.sh(evi.clone(), nn(RDFS, "label"), str_lit(&ev.label));
+        g.sh(evi.clone(), nn(DOSSIER, "eventKey"), str_lit(&ev.key));
         if let Some(date) = &ev.date {
-            g.add(evi.clone(), nn(DOSSIER, "timexValue"), str_lit(&date.to_string()));
+            g.sh(evi.clone(), nn(DOSSIER, "timexValue"), str_lit(&date.to_string()));
             if let Some(l) = date_literal(date) {
                 match ev.date_end.as_ref().and_then(date_literal) {
                     Some(end) => {
-                        g.add(evi.clone(), nn(SEM, "hasBeginTimeStamp"), l);
-                        g.add(evi.clone(), nn(SEM, "hasEndTimeStamp"), end);
+                        g.sh(evi.clone(), nn(SEM, "hasBeginTimeStamp"), l);
+                        g.sh(evi.clone(), nn(SEM, "hasEndTimeStamp"), end);
                     }
-                    None => g.add(evi.clone(), nn(SEM, "hasTimeStamp"), l),
+                    None => g.sh(evi.clone(), nn(SEM, "hasTimeStamp"), l),
                 }
             }
         }
         for &p in &ev.places {
-            g.add(evi.clone(), nn(SEM, "hasPlace"), ent_iris[p].clone());
+            g.sh(evi.clone(), nn(SEM, "hasPlace"), ent_iris[p].clone());
             if let Some(iso) = an.entities[p].iso.as_ref().or(an.entities[p].country.as_ref()) {
-                g.add(evi.clone(), nn(DOSSIER, "placeCountry"), entity_iri(EntityKind::Country, iso));
+                g.sh(evi.clone(), nn(DOSSIER, "placeCountry"), entity_iri(EntityKind::Country, iso));
             }
         }
         for &a in &ev.actors {
-            g.add(evi.clone(), nn(SEM, "hasActor"), ent_iris[a].clone());
+            g.sh(evi.clone(), nn(SEM, "hasActor"), ent_iris[a].clone());
         }
         for &a in &ev.sources {
-            g.add(evi.clone(), nn(DOSSIER, "source"), ent_iris[a].clone());
+            g.sh(evi.clone(), nn(DOSSIER, "source"), ent_iris[a].clone());
         }
         for &a in &ev.targets {
-            g.add(evi.clone(), nn(DOSSIER, "target"), ent_iris[a].clone());
+            g.sh(evi.clone(), nn(DOSSIER, "target"), ent_iris[a].clone());
         }
         for &p in &ev.publications {
             if let Some(pi) = pub_iris.get(p) {
-                g.add(pi.clone(), nn(SCHEMA, "mentions"), evi.clone());
+                g.to(pub_to[p], pi.clone(), nn(SCHEMA, "mentions"), evi.clone());
             }
         }
         for e in &ev.evidence {
-            g.add(evi.clone(), nn(DOSSIER, "mergeEvidence"), str_lit(e));
+            g.sh(evi.clone(), nn(DOSSIER, "mergeEvidence"), str_lit(e));
         }
         for (ti, t) in ev.triggers.iter().enumerate() {
             let mi = iris.event_mention(ei, ti, t);
@@ -429,7 +502,34 @@ pub fn document_quads(doc: &Document, an: &Analysis) -> Vec<Quad> {
             g.add(mi.clone(), nn(NIF, "anchorOf"), str_lit(doc.text.get(t.start..t.end).unwrap_or("")));
             g.add(mi.clone(), nn(ITSRDF, "taIdentRef"), evi.clone());
             g.add(mi.clone(), nn(DOSSIER, "inPublication"), pub_iris[owner].clone());
+            if ti == 0 {
+                // The arguments as this document reports them, once per
+                // event and document, on its first trigger.
+                g.add(mi.clone(), nn(DOSSIER, "confidence"), dec(ev.confidence));
+                for &a in &ev.actors {
+                    g.add(mi.clone(), nn(DOSSIER, "reportsActor"), ent_iris[a].clone());
+                }
+                for &p in &ev.places {
+                    g.add(mi.clone(), nn(DOSSIER, "reportsPlace"), ent_iris[p].clone());
+                }
+            }
         }
     }
-    g.quads
+    // Some statements recur within a document (a publication mentions an
+    // entity many times; a person is an author and is mentioned): write
+    // each once, the document graph first, then the shared graph.
+    let mut quads = g.quads;
+    quads.append(&mut g.shared_quads);
+    dedup(&mut quads);
+    quads
+}
+
+/// Drop repeated quads, keeping the first of each in place.
+fn dedup(quads: &mut Vec<Quad>) {
+    let keep: Vec<bool> = {
+        let mut seen: std::collections::HashSet<&Quad> = std::collections::HashSet::with_capacity(quads.len());
+        quads.iter().map(|q| seen.insert(q)).collect()
+    };
+    let mut it = keep.into_iter();
+    quads.retain(|_| it.next().unwrap_or(true));
 }

@@ -408,8 +408,18 @@ fn stdin_and_nquads_output() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let nq = String::from_utf8(out.stdout).unwrap();
-    assert!(nq.lines().all(|l| l.trim_end().ends_with("<https://w3id.org/dossier/id/graph/s1> .")));
-    assert!(nq.contains("<https://w3id.org/dossier/id/country/DE>"));
+    // The document's own statements are in its graph, those about
+    // key-named resources (countries, events) in the shared graph, each once.
+    let doc_graph = "<https://w3id.org/dossier/id/graph/s1> .";
+    let shared_graph = "<https://w3id.org/dossier/id/graph/shared/kb> .";
+    let lines: Vec<&str> = nq.lines().map(str::trim_end).filter(|l| !l.is_empty()).collect();
+    assert!(lines.iter().all(|l| l.ends_with(doc_graph) || l.ends_with(shared_graph)), "{nq}");
+    let unique: std::collections::BTreeSet<&&str> = lines.iter().collect();
+    assert_eq!(unique.len(), lines.len(), "no repeated quads");
+    let de = "<https://w3id.org/dossier/id/country/DE>";
+    assert!(lines.iter().any(|l| l.starts_with(de) && l.contains("iso3166> \"DE\"") && l.ends_with(shared_graph)), "{nq}");
+    assert!(lines.iter().any(|l| l.contains("taIdentRef> <https://w3id.org/dossier/id/country/DE>") && l.ends_with(doc_graph)), "{nq}");
+    assert!(lines.iter().any(|l| l.contains("/event/") && l.contains("sem/Event>") && l.ends_with(shared_graph)), "{nq}");
 }
 
 #[test]
@@ -424,6 +434,17 @@ fn one_person_across_documents() {
     let rows: Vec<&str> = csv.lines().skip(1).filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(rows.len(), 1, "one person IRI: {csv}");
     assert!(rows[0].starts_with("https://w3id.org/dossier/id/person/ali-khamenei,3"), "{csv}");
+    // Facts about him are stated once, not once per document: the union
+    // graph does not multiply joins by the number of documents.
+    let csv = ok(bin().args(["query", "--format", "csv", "--store"]).arg(&store).arg(
+        "SELECT (COUNT(*) AS ?n) WHERE { <https://w3id.org/dossier/id/person/ali-khamenei> a schema:Person ; schema:nationality ?c }",
+    ));
+    assert_eq!(csv.lines().nth(1).map(str::trim), Some("1"), "{csv}");
+    // Each document's evidence stays in its own graph: three graphs hold mentions of him.
+    let csv = ok(bin().args(["query", "--format", "csv", "--store"]).arg(&store).arg(
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?m itsrdf:taIdentRef <https://w3id.org/dossier/id/person/ali-khamenei> } }",
+    ));
+    assert_eq!(csv.lines().nth(1).map(str::trim), Some("3"), "{csv}");
     // Role and affiliation as of the publication date, from the actor dictionary.
     let csv = ok(bin().args(["query", "--format", "csv", "--store"]).arg(&store).arg(
         "SELECT DISTINCT ?role ?iso WHERE { <https://w3id.org/dossier/id/person/ali-khamenei> schema:jobTitle ?role ; schema:nationality/dossier:iso3166 ?iso }",
