@@ -80,27 +80,15 @@ def free_port():
     return port
 
 
-# Both queries keep the patterns about one event inside one document's graph
-# (GRAPH ?g): in the union default graph a fact stated by N documents appears
-# N times, and joining several such patterns multiplies the copies.
-COVERAGE = """SELECT DISTINCT ?title ?published ?document ?event WHERE {
-  { SELECT DISTINCT ?c WHERE { ?c dossier:iso3166 "JO" } }
-  GRAPH ?g {
-    ?event dossier:placeCountry ?c ; sem:hasTimeStamp ?date ; dossier:plover "ASSAULT" .
-    FILTER(?date >= "2024-01-27"^^xsd:date && ?date <= "2024-01-29"^^xsd:date)
-    ?publication schema:mentions ?event ; dossier:document ?document .
-    OPTIONAL { ?publication schema:headline ?title }
-    OPTIONAL { ?publication schema:datePublished ?published }
-  }
-} ORDER BY ?published ?document"""
+# The queries are those the `coverage` and `events` commands run, as the
+# binary prints them with --sparql: "which publications cover the strike in
+# Jordan on 28 January 2024?" and "every Iran–US event of 2013".
+COVERAGE_ARGS = ["coverage", "--sparql", "--from", "2024-01-27", "--to", "2024-01-29", "--country", "JO", "--type", "ASSAULT"]
+EVENTS_ARGS = ["events", "--sparql", "--country", "IR", "--country", "US", "--from", "2013-01-01", "--to", "2013-12-31"]
 
-EVENTS = """SELECT DISTINCT ?event ?plover ?date WHERE {
-  GRAPH ?g {
-    ?event sem:hasActor <https://w3id.org/dossier/id/country/IR> , <https://w3id.org/dossier/id/country/US> ;
-           dossier:plover ?plover ; sem:hasTimeStamp ?date .
-    FILTER(?date >= "2013-01-01"^^xsd:date && ?date < "2014-01-01"^^xsd:date)
-  }
-} ORDER BY ?date"""
+
+def command_query(binary, args):
+    return subprocess.run([binary] + args, check=True, capture_output=True, text=True).stdout
 
 
 def query_latency(binary, store, runs=21):
@@ -116,7 +104,7 @@ def query_latency(binary, store, runs=21):
             except OSError:
                 time.sleep(0.1)
         out = {}
-        for name, q in [("coverage", COVERAGE), ("events", EVENTS)]:
+        for name, q in [("coverage", command_query(binary, COVERAGE_ARGS)), ("events", command_query(binary, EVENTS_ARGS))]:
             url = f"http://127.0.0.1:{port}/sparql?" + urllib.parse.urlencode({"query": q})
             times, rows = [], 0
             errors = 0

@@ -144,10 +144,11 @@ fn event_pattern(f: &EventFilter) -> Result<String> {
         }
     }
     for c in &f.countries {
+        // Countries are named by their code, so the country is a constant
+        // and the store goes straight to its events.
         let iso = country_code(c)?;
-        w.push_str(&format!(
-            "{{ ?event dossier:placeCountry ?pc{iso} . ?pc{iso} dossier:iso3166 \"{iso}\" }} UNION {{ ?event sem:hasActor ?ac{iso} . ?ac{iso} dossier:iso3166 \"{iso}\" }}\n"
-        ));
+        let ci = crate::rdf::entity_iri(crate::model::EntityKind::Country, &iso);
+        w.push_str(&format!("{{ ?event dossier:placeCountry <{ci}> }} UNION {{ ?event sem:hasActor <{ci}> }}\n", ci = ci.as_str()));
     }
     if let Some(a) = &f.actor {
         w.push_str(&format!(
@@ -167,13 +168,9 @@ fn lit(t: Option<&Term>) -> Option<String> {
     })
 }
 
-/// Events matching the filter, in date order (undated last).
-///
-/// The attributes of an event are read in separate branches of a UNION, so
-/// an event with many places, actors, labels and publications costs the
-/// sum of their numbers, not their product.
-pub fn events(store: &Store, f: &EventFilter, timeout: Option<std::time::Duration>) -> Result<Vec<EventRow>> {
-    let q = format!(
+/// The SPARQL of [`events`] (what `dossier events --sparql` prints).
+pub fn events_query(f: &EventFilter) -> Result<String> {
+    Ok(format!(
         "SELECT ?event ?plover ?cameo ?date ?label ?p ?place ?placeIso ?a ?actor ?pub ?conf WHERE {{
            {{ SELECT DISTINCT ?event WHERE {{ {} }} }}
            ?event dossier:plover ?plover .
@@ -186,7 +183,16 @@ pub fn events(store: &Store, f: &EventFilter, timeout: Option<std::time::Duratio
            UNION {{ ?pubIri schema:mentions ?event . BIND(STR(?pubIri) AS ?pub) }}
          }}",
         event_pattern(f)?
-    );
+    ))
+}
+
+/// Events matching the filter, in date order (undated last).
+///
+/// The attributes of an event are read in separate branches of a UNION, so
+/// an event with many places, actors, labels and publications costs the
+/// sum of their numbers, not their product.
+pub fn events(store: &Store, f: &EventFilter, timeout: Option<std::time::Duration>) -> Result<Vec<EventRow>> {
+    let q = events_query(f)?;
     let out = query::evaluate(store, &q, &query::Options { timeout, ..Default::default() })?;
     let Output::Solutions { rows, .. } = out else { return Ok(Vec::new()) };
     // Per event: the places and actors by IRI (one label each), labels and
@@ -268,9 +274,9 @@ pub fn events(store: &Store, f: &EventFilter, timeout: Option<std::time::Duratio
     Ok(v)
 }
 
-/// Publications that mention the events matching the filter.
-pub fn coverage(store: &Store, f: &EventFilter, timeout: Option<std::time::Duration>) -> Result<Vec<CoverageRow>> {
-    let q = format!(
+/// The SPARQL of [`coverage`] (what `dossier coverage --sparql` prints).
+pub fn coverage_query(f: &EventFilter) -> Result<String> {
+    Ok(format!(
         "SELECT ?pub ?title ?doc ?published ?url ?role ?event WHERE {{
            {{ SELECT DISTINCT ?event WHERE {{ {} }} }}
            ?pub schema:mentions ?event ; dossier:document ?doc .
@@ -280,7 +286,12 @@ pub fn coverage(store: &Store, f: &EventFilter, timeout: Option<std::time::Durat
            OPTIONAL {{ ?pub dossier:role ?role }}
          }}",
         event_pattern(f)?
-    );
+    ))
+}
+
+/// Publications that mention the events matching the filter.
+pub fn coverage(store: &Store, f: &EventFilter, timeout: Option<std::time::Duration>) -> Result<Vec<CoverageRow>> {
+    let q = coverage_query(f)?;
     let out = query::evaluate(store, &q, &query::Options { timeout, ..Default::default() })?;
     let Output::Solutions { rows, .. } = out else { return Ok(Vec::new()) };
     let mut by: BTreeMap<(String, String), CoverageRow> = BTreeMap::new();

@@ -222,6 +222,9 @@ pub struct FilterArgs {
     /// Seconds before the query is cancelled.
     #[arg(long, default_value_t = 30.0)]
     pub timeout: f64,
+    /// Print the SPARQL query instead of running it (to adapt it, or to send it to `serve`).
+    #[arg(long)]
+    pub sparql: bool,
 }
 
 #[derive(Args, Debug)]

@@ -38,6 +38,10 @@ pub(super) fn csv_field(s: &str) -> String {
 }
 
 pub fn events(a: EventsArgs) -> Result<i32> {
+    if a.filter.sparql {
+        println!("{}", questions::events_query(&filter(&a.filter, None))?);
+        return Ok(0);
+    }
     let store = open_store(&a.store, Mode::ReadOnly)?;
     let rows = questions::events(store.inner(), &filter(&a.filter, None), timeout(a.filter.timeout))?;
     let mut w = std::io::stdout().lock();
@@ -86,8 +90,12 @@ pub fn coverage(a: CoverageArgs) -> Result<i32> {
     if a.event.is_none() && a.filter.from.is_none() && a.filter.to.is_none() && a.filter.country.is_empty() && a.filter.plover.is_none() && a.filter.actor.is_none() {
         anyhow::bail!("give an event IRI, or at least one of --from, --to, --country, --type, --actor");
     }
-    let store = open_store(&a.store, Mode::ReadOnly)?;
     let f = filter(&a.filter, a.event.clone());
+    if a.filter.sparql {
+        println!("{}", questions::coverage_query(&f)?);
+        return Ok(0);
+    }
+    let store = open_store(&a.store, Mode::ReadOnly)?;
     let rows = questions::coverage(store.inner(), &f, timeout(a.filter.timeout))?;
     let mut w = std::io::stdout().lock();
     match a.filter.format {

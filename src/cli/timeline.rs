@@ -21,6 +21,11 @@ pub struct TimelineArgs {
 pub fn run(a: TimelineArgs) -> Result<i32> {
     let f = &a.filter;
     let filter = super::questions::filter(f, None);
+    if f.sparql {
+        // The timeline runs the two queries of `events` and `coverage`.
+        println!("# events\n{}\n\n# coverage\n{}", questions::events_query(&filter)?, questions::coverage_query(&filter)?);
+        return Ok(0);
+    }
     let store = open_store(&a.store, Mode::ReadOnly)?;
     let rows = questions::timeline(store.inner(), &filter, timeout(f.timeout))?;
     let mut w = std::io::BufWriter::new(std::io::stdout().lock());

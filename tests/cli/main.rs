@@ -273,6 +273,11 @@ fn ingest_query_and_reingest() {
     // Country names work as well as codes.
     let json2 = ok(bin().args(["coverage", "--from", "2020-02-03", "--to", "2020-02-05", "--country", "Iraq", "--format", "json", "--store"]).arg(&store));
     assert_eq!(json, json2);
+    // --sparql prints the query the command runs; `query` gives the same publications.
+    let q = ok(bin().args(["coverage", "--sparql", "--from", "2020-02-03", "--to", "2020-02-05", "--country", "IQ"]));
+    assert!(q.contains("country/IQ>") && q.contains("\"2020-02-04\"^^xsd:date"), "{q}");
+    let csv = ok(bin().args(["query", "--format", "csv", "--store"]).arg(&store).arg(q.trim()));
+    assert!(csv.lines().any(|l| l.contains("vienna_commentary") && l.contains("Why Baghdad Is Caught")), "{csv}");
 
     // Events in order, filtered by country and type.
     let json = ok(bin().args(["events", "--country", "JO", "--type", "ASSAULT", "--format", "json", "--store"]).arg(&store));
