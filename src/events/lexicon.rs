@@ -11,7 +11,7 @@
 //! a target actor (the PETRARCH rule). Patterns refine a verb's code from
 //! its object ("add sanctions" → 163) or cancel it (`---`).
 
-use std::collections::HashMap;
+use crate::recognize::gazetteer::FxMap;
 use std::sync::OnceLock;
 
 const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
@@ -39,21 +39,77 @@ pub struct Entry {
     pub block: &'static str,
 }
 
+/// The alternatives of one object word: a synset's members or one literal
+/// word; each alternative may be several words.
+pub type Alternatives = &'static [Vec<&'static str>];
+
 /// A PETRARCH2 object pattern: `block * object → code`.
 #[derive(Clone, Debug)]
 pub struct Pattern {
-    /// Alternatives per object word (synsets expanded); each alternative
-    /// may be several words.
-    pub words: Vec<Vec<Vec<&'static str>>>,
+    /// Alternatives per object word (synsets shared, not copied).
+    pub words: Vec<Alternatives>,
     /// `None` for `---` (no event).
     pub code: Option<(&'static str, &'static str, Option<&'static str>)>,
 }
 
+/// The patterns of one verb block, with an index of the words that can
+/// start them.
+struct Block {
+    patterns: Vec<Pattern>,
+    /// A first word of some alternative of a pattern's first object word →
+    /// the indices of the patterns it can start (ascending); built on the
+    /// block's first use, as a run needs few of the blocks.
+    starts: OnceLock<FxMap<&'static str, Vec<u32>>>,
+}
+
+impl Block {
+    fn starts(&self) -> &FxMap<&'static str, Vec<u32>> {
+        self.starts.get_or_init(|| {
+            let mut starts: FxMap<&'static str, Vec<u32>> = FxMap::default();
+            for (i, p) in self.patterns.iter().enumerate() {
+                for alt in p.words[0] {
+                    let v = starts.entry(alt.first().copied().unwrap_or("")).or_default();
+                    if v.last() != Some(&(i as u32)) {
+                        v.push(i as u32);
+                    }
+                }
+            }
+            starts
+        })
+    }
+}
+
+/// The words of a trigger form.
+fn form_words(form: &'static str) -> impl Iterator<Item = &'static str> {
+    form.split(' ').filter(|w| !w.is_empty())
+}
+
+/// The first `N` tab-separated fields of a line (`None` with fewer), as
+/// `line.split('\t')` gives them, in one pass over the bytes.
+fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
+    let mut f = [""; N];
+    let mut k = 0;
+    let mut start = 0;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b == b'\t' {
+            f[k] = &line[start..i];
+            k += 1;
+            if k == N {
+                return Some(f);
+            }
+            start = i + 1;
+        }
+    }
+    f[k] = &line[start..];
+    (k + 1 == N).then_some(f)
+}
+
 /// The loaded lexicon.
 pub struct Lexicon {
-    /// First word of a form → entries (multiword forms included).
-    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, Entry)>>,
-    patterns: HashMap<&'static str, Vec<Pattern>>,
+    /// First word of a form → (number of words of the form, entry),
+    /// longest forms first (multiword forms included).
+    by_first: FxMap<&'static str, Vec<(usize, Entry)>>,
+    patterns: FxMap<&'static str, Block>,
     /// Number of trigger rows.
     pub size: usize,
 }
@@ -77,13 +133,11 @@ impl Lexicon {
     }
 
     fn parse(triggers: &'static str, patterns: &'static str, synsets: &'static str) -> Lexicon {
-        let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, Entry)>> = HashMap::new();
+        let mut by_first: FxMap<&'static str, Vec<(usize, Entry)>> = FxMap::default();
+        by_first.reserve(triggers.len() / 64);
         let mut size = 0;
         for line in triggers.lines().skip(1) {
-            let f: Vec<&'static str> = line.split('\t').collect();
-            if f.len() < 8 {
-                continue;
-            }
+            let Some(f) = fields::<8>(line) else { continue };
             let Some(plover) = PLOVER_TYPES.iter().find(|t| **t == f[4]) else { continue };
             let e = Entry {
                 form: f[0],
@@ -95,37 +149,37 @@ impl Lexicon {
                 tier: f[6].parse().unwrap_or(2),
                 block: f[7],
             };
-            let words: Vec<&'static str> = f[0].split(' ').filter(|w| !w.is_empty()).collect();
-            let Some(first) = words.first().copied() else { continue };
-            by_first.entry(first).or_default().push((words, e));
+            let Some(first) = form_words(f[0]).next() else { continue };
+            by_first.entry(first).or_default().push((form_words(f[0]).count(), e));
             size += 1;
         }
         for v in by_first.values_mut() {
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            v.sort_by(|a, b| b.0.cmp(&a.0));
         }
-        let mut sets: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+        // The tables live as long as the program (the lexicon is a static),
+        // so a synset's alternatives are leaked once and shared by all the
+        // patterns that name it, instead of being copied into each.
+        let mut sets: FxMap<&'static str, Alternatives> = FxMap::default();
         for line in synsets.lines().skip(1) {
             if let Some((name, members)) = line.split_once('\t') {
-                let alts = members.split('|').filter(|m| !m.is_empty()).map(|m| m.split(' ').collect()).collect();
-                sets.insert(name, alts);
+                let alts: Vec<Vec<&'static str>> = members.split('|').filter(|m| !m.is_empty()).map(|m| m.split(' ').collect()).collect();
+                sets.insert(name, Box::leak(alts.into_boxed_slice()));
             }
         }
-        let mut pats: HashMap<&'static str, Vec<Pattern>> = HashMap::new();
+        let mut literals: FxMap<&'static str, Alternatives> = FxMap::default();
+        let mut pats: FxMap<&'static str, Vec<Pattern>> = FxMap::default();
         for line in patterns.lines().skip(1) {
-            let f: Vec<&'static str> = line.split('\t').collect();
-            if f.len() < 5 {
-                continue;
-            }
+            let Some(f) = fields::<5>(line) else { continue };
             let mut words = Vec::new();
             let mut ok = true;
             for w in f[1].split(' ').filter(|w| !w.is_empty()) {
                 if w.starts_with('&') {
                     match sets.get(w) {
-                        Some(a) if !a.is_empty() => words.push(a.clone()),
+                        Some(a) if !a.is_empty() => words.push(*a),
                         _ => ok = false,
                     }
                 } else {
-                    words.push(vec![vec![w]]);
+                    words.push(*literals.entry(w).or_insert_with(|| Box::leak(vec![vec![w]].into_boxed_slice())));
                 }
             }
             if !ok || words.is_empty() {
@@ -141,7 +195,8 @@ impl Lexicon {
             };
             pats.entry(f[0]).or_default().push(Pattern { words, code });
         }
-        Lexicon { by_first, patterns: pats, size }
+        let patterns = pats.into_iter().map(|(block, patterns)| (block, Block { patterns, starts: OnceLock::new() })).collect();
+        Lexicon { by_first, patterns, size }
     }
 
     /// Entries whose form starts at `words[0]`, longest form first, with
@@ -150,9 +205,9 @@ impl Lexicon {
         let mut out = Vec::new();
         let Some(first) = words.first() else { return out };
         if let Some(v) = self.by_first.get(*first) {
-            for (ws, e) in v {
-                if ws.len() <= words.len() && ws.iter().zip(words).all(|(a, b)| a == b) {
-                    out.push((ws.len(), e));
+            for (n, e) in v {
+                if *n <= words.len() && form_words(e.form).zip(words).all(|(a, b)| a == *b) {
+                    out.push((*n, e));
                 }
             }
         }
@@ -164,9 +219,23 @@ impl Lexicon {
     /// `Some(None)` means the pattern cancels the event.
     #[allow(clippy::type_complexity)]
     pub fn pattern(&self, block: &str, after: &[&str]) -> Option<Option<(&'static str, &'static str, Option<&'static str>)>> {
-        let pats = self.patterns.get(block)?;
+        let blk = self.patterns.get(block)?;
+        // Only patterns whose first object word can match one of the first
+        // three words are tried (a pattern matches at a skip only if its
+        // first word does), in their table order, so the result is that of
+        // trying them all.
+        let mut cands: Vec<u32> = Vec::new();
+        for tok in after.iter().take(3) {
+            for key in stem_keys(tok) {
+                if let Some(v) = blk.starts().get(key) {
+                    cands.extend_from_slice(v);
+                }
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
         let mut best: Option<(usize, &Pattern)> = None;
-        for p in pats {
+        for p in cands.iter().map(|&i| &blk.patterns[i as usize]) {
             // skip up to two determiners/adjectives before the object
             for skip in 0..3usize.min(after.len()) {
                 if let Some(n) = match_words(&p.words, &after[skip..]) {
@@ -181,11 +250,19 @@ impl Lexicon {
     }
 }
 
-fn match_words(words: &[Vec<Vec<&str>>], toks: &[&str]) -> Option<usize> {
+/// The pattern words `pat` with `word_eq(pat, tok)`: `tok` itself and its
+/// prefixes of at least five bytes that leave at most three bytes over.
+fn stem_keys(tok: &str) -> impl Iterator<Item = &str> {
+    let n = tok.len();
+    let from = n.saturating_sub(3).max(5);
+    std::iter::once(tok).chain((from..n).filter(move |&l| tok.is_char_boundary(l)).map(move |l| &tok[..l]))
+}
+
+fn match_words(words: &[Alternatives], toks: &[&str]) -> Option<usize> {
     let mut i = 0;
     for alts in words {
         let mut hit = None;
-        for alt in alts {
+        for alt in alts.iter() {
             if alt.len() <= toks.len().saturating_sub(i) && alt.iter().zip(&toks[i..]).all(|(a, t)| word_eq(a, t)) {
                 hit = Some(hit.map_or(alt.len(), |h: usize| h.max(alt.len())));
             }
@@ -219,6 +296,18 @@ mod tests {
         assert!(t.iter().any(|(_, e)| e.plover == "CONSULT"));
         let c = lex.lookup(&["coup"]);
         assert_eq!(c[0].1.plover, "COERCE");
+    }
+
+    #[test]
+    fn fields_split_like_split() {
+        for line in ["a\tb\tc", "a\tb", "a\tb\tc\td", "", "\t\t", "é\tü\t"] {
+            let want: Vec<&str> = line.split('\t').collect();
+            let got3 = fields::<3>(line);
+            assert_eq!(got3.is_some(), want.len() >= 3, "{line:?}");
+            if let Some(g) = got3 {
+                assert_eq!(&g[..], &want[..3]);
+            }
+        }
     }
 
     #[test]

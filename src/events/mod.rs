@@ -114,7 +114,15 @@ impl<'a> Doc<'a> {
         let low: Vec<String> = seg
             .tokens
             .iter()
-            .map(|t| text.get(t.span.start..t.span.end).unwrap_or("").to_lowercase().replace('\u{2019}', "'"))
+            .map(|t| {
+                let w = text.get(t.span.start..t.span.end).unwrap_or("");
+                // ASCII words (almost all) need neither Unicode lowercasing nor the apostrophe fix
+                if w.is_ascii() {
+                    w.to_ascii_lowercase()
+                } else {
+                    w.to_lowercase().replace('\u{2019}', "'")
+                }
+            })
             .collect();
         let mut ment_tok: Vec<Option<usize>> = vec![None; seg.tokens.len()];
         let mut ment_range = Vec::with_capacity(input.mentions.len());
@@ -331,8 +339,12 @@ fn find_triggers(doc: &Doc, s: usize, out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        let words: Vec<&str> = (i..(i + 4).min(end)).map(|t| doc.word(t)).collect();
-        let hits = lex.lookup(&words);
+        let mut wbuf = [""; 4];
+        let nw = (i + 4).min(end) - i;
+        for (k, w) in wbuf.iter_mut().enumerate().take(nw) {
+            *w = doc.word(i + k);
+        }
+        let hits = lex.lookup(&wbuf[..nw]);
         let Some(&(len, _)) = hits.first() else {
             i += 1;
             continue;

@@ -332,14 +332,14 @@ pub struct Alias {
 /// All aliases, compiled once, indexed by their first word (and the first
 /// part of a hyphenated first word, which title case splits).
 pub struct Aliases {
-    pub by_first: std::collections::HashMap<String, Vec<Alias>>,
+    pub(crate) by_first: crate::recognize::gazetteer::FxMap<String, Vec<Alias>>,
 }
 
 impl Aliases {
     pub fn get() -> &'static Aliases {
         static A: std::sync::OnceLock<Aliases> = std::sync::OnceLock::new();
         A.get_or_init(|| {
-            let mut by_first: std::collections::HashMap<String, Vec<Alias>> = std::collections::HashMap::new();
+            let mut by_first: crate::recognize::gazetteer::FxMap<String, Vec<Alias>> = Default::default();
             for (k, n) in NAMED.iter().enumerate() {
                 for (list, context) in [(n.aliases, false), (n.context_aliases, true)] {
                     for al in list {

@@ -114,7 +114,8 @@ fn headless_listing(text: &str, lines: &[Line]) -> Option<usize> {
         let (a, b, c) = (&lines[w[0]], &lines[w[1]], &lines[w[2]]);
         let ta = text[a.start..a.end].trim();
         let repeated = ta.len() >= 8 && ta == text[b.start..b.end].trim();
-        let dated = crate::recognize::timex::parse_date_line(text[c.start..c.end].trim()).is_some_and(|d| d.year.is_some());
-        (repeated && dated).then_some(w[0])
+        // the date parse only when the title repeats (it is the costly test)
+        let dated = || crate::recognize::timex::parse_date_line(text[c.start..c.end].trim()).is_some_and(|d| d.year.is_some());
+        (repeated && dated()).then_some(w[0])
     })
 }

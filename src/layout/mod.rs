@@ -290,21 +290,63 @@ fn date_line(line: &str) -> Option<(PartialDate, std::ops::Range<usize>)> {
         return None;
     }
     let lead = line.len() - line.trim_start().len();
-    static PREFIX: OnceLock<Regex> = OnceLock::new();
-    let prefix = PREFIX.get_or_init(|| {
-        Regex::new(r"(?i)^(?:date|published(?: on)?|posted(?: on)?|updated(?: on)?|last updated)\s*:?\s+").unwrap()
-    });
-    let skip = prefix.find(trimmed).map_or(0, |m| m.end());
+    let skip = date_prefix_end(trimmed).unwrap_or(0);
     let rest = &trimmed[skip..];
     let d = timex::parse_date_line(rest)?;
     d.year?;
     Some((d, lead + skip..lead + trimmed.len()))
 }
 
+/// End of a date-line label at the start of `s`: what the regex
+/// `(?i)^(?:date|published(?: on)?|posted(?: on)?|updated(?: on)?|last updated)\s*:?\s+`
+/// finds, matched by hand (leftmost-first, as the regex engine does: the
+/// first label form, in that order, after which the spacing matches).
+/// Case-insensitive like the regex (`ſ` is a case variant of `s`); `\s` is
+/// White_Space, as `char::is_whitespace`.
+fn date_prefix_end(s: &str) -> Option<usize> {
+    const LABELS: [&str; 8] = ["date", "published on", "published", "posted on", "posted", "updated on", "updated", "last updated"];
+    LABELS.iter().find_map(|label| label_spacing_end(s, strip_label_ci(s, label)?))
+}
+
+/// Byte length of the prefix of `s` that spells `label` (ASCII lowercase
+/// letters and spaces) case-insensitively.
+fn strip_label_ci(s: &str, label: &str) -> Option<usize> {
+    let mut it = s.char_indices();
+    for p in label.chars() {
+        let (_, c) = it.next()?;
+        if !(c.to_ascii_lowercase() == p || (p == 's' && c == '\u{017F}')) {
+            return None;
+        }
+    }
+    Some(it.next().map_or(s.len(), |(i, _)| i))
+}
+
+/// Where `\s*:?\s+` matching at byte `at` of `s` ends (greedy, with the
+/// regex engine's backtracking), if it matches.
+fn label_spacing_end(s: &str, at: usize) -> Option<usize> {
+    let ws_end = |from: usize| s[from..].char_indices().find(|(_, c)| !c.is_whitespace()).map_or(s.len(), |(i, _)| from + i);
+    let q = ws_end(at);
+    if s[q..].starts_with(':') {
+        let r = ws_end(q + 1);
+        if r > q + 1 {
+            return Some(r);
+        }
+    }
+    // without the colon: `\s+` takes the last of the spaces
+    (q > at).then_some(q)
+}
+
 /// A byline: "By: A;  B", "By A and B", "By A, Ph.D.". Returns the names.
 #[allow(clippy::unwrap_used)] // constant patterns, compiled by every layout test
 fn byline(line: &str) -> Option<Vec<String>> {
     static BY: OnceLock<Regex> = OnceLock::new();
+    // Necessary for a match, checked before the regex (costly to compile):
+    // after the leading spaces, a keyword and the spacing after it
+    // (`\s` and `trim_start` both mean Unicode White_Space).
+    let t = line.trim_start();
+    if !["by", "authors", "author", "written by"].iter().any(|k| strip_label_ci(t, k).is_some_and(|at| label_spacing_end(t, at).is_some())) {
+        return None;
+    }
     let re = BY.get_or_init(|| Regex::new(r"^\s*(?i:by|authors?|written by)\s*:?\s+(.+?)\s*$").unwrap());
     let caps = re.captures(line)?;
     let list = caps.get(1)?.as_str();
@@ -366,16 +408,63 @@ fn looks_like_name(s: &str) -> bool {
     }) && !s.ends_with('.')
 }
 
+/// Whether `line` holds `\s(?:is|was|serves as)\s+(?:a|an|the)\s`, which
+/// every match of the bio pattern does.
+fn has_linking_verb(line: &str) -> bool {
+    let ws_before = |i: usize| line[..i].chars().next_back().is_some_and(char::is_whitespace);
+    ["is", "was", "serves as"].iter().any(|v| {
+        line.match_indices(v).any(|(i, _)| {
+            if !ws_before(i) {
+                return false;
+            }
+            let rest = &line[i + v.len()..];
+            let after = rest.trim_start();
+            if after.len() == rest.len() {
+                return false;
+            }
+            ["a", "an", "the"].iter().any(|d| after.strip_prefix(d).is_some_and(|r| r.starts_with(char::is_whitespace)))
+        })
+    })
+}
+
+/// The role words of the bio pattern (kept in step with it).
+const BIO_ROLES: &[&str] = &[
+    "writer", "editor", "fellow", "director", "analyst", "researcher", "scholar", "expert", "correspondent", "reporter",
+    "professor", "associate", "officer", "advisor", "adviser", "specialist", "manager", "president", "chair", "journalist",
+    "contributor", "columnist", "head", "lead", "coordinator", "consultant",
+];
+
+/// The author-bio pattern of [`bio_line`].
+const BIO_PATTERN: &str = r"^\s*((?:[A-Z][\p{L}'’.-]+\s+){1,3}[A-Z][\p{L}'’-]+)\s+(?:is|was|serves as)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,6}?(?:writer|editor|fellow|director|analyst|researcher|scholar|expert|correspondent|reporter|professor|associate|officer|advisor|adviser|specialist|manager|president|chair|journalist|contributor|columnist|head|lead|coordinator|consultant)\b(?:[^.]*?\b(?:at|with|of|for)\s+(?:the\s+)?([A-Z][\p{L}&.’'-]*(?:\s+(?:[A-Z][\p{L}&.’'-]*|of|for|on|and|the))*))?\s*\.?\s*$";
+
+/// `pattern` for ASCII haystacks only: `\p{L}` (always inside a class)
+/// becomes `A-Za-z`, the non-ASCII `’` goes, and `\s` becomes its ASCII
+/// members (Unicode White_Space below 128: tab to carriage return, space).
+/// On an ASCII text it matches exactly where `pattern` does.
+fn ascii_pattern(pattern: &str) -> String {
+    pattern.replace(r"\p{L}", "A-Za-z").replace('’', "").replace(r"\s", r"[\t\n\x0B\x0C\r ]")
+}
+
 /// "X is a senior writer at USIP." → ("X", Some("USIP")).
 #[allow(clippy::unwrap_used)] // constant patterns, compiled by every layout test
 fn bio_line(line: &str) -> Option<(String, Option<String>)> {
     static BIO: OnceLock<Regex> = OnceLock::new();
-    let re = BIO.get_or_init(|| {
-        Regex::new(
-            r"^\s*((?:[A-Z][\p{L}'’.-]+\s+){1,3}[A-Z][\p{L}'’-]+)\s+(?:is|was|serves as)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,6}?(?:writer|editor|fellow|director|analyst|researcher|scholar|expert|correspondent|reporter|professor|associate|officer|advisor|adviser|specialist|manager|president|chair|journalist|contributor|columnist|head|lead|coordinator|consultant)\b(?:[^.]*?\b(?:at|with|of|for)\s+(?:the\s+)?([A-Z][\p{L}&.’'-]*(?:\s+(?:[A-Z][\p{L}&.’'-]*|of|for|on|and|the))*))?\s*\.?\s*$",
-        )
-        .unwrap()
-    });
+    static BIO_ASCII: OnceLock<Regex> = OnceLock::new();
+    if line.len() > 300 {
+        return None;
+    }
+    // Necessary for a match, checked before the (costly to compile) regex:
+    // an ASCII capital first, a linking verb and a role word somewhere.
+    if !line.trim_start().starts_with(|c: char| c.is_ascii_uppercase()) || !has_linking_verb(line) || !BIO_ROLES.iter().any(|r| line.contains(r)) {
+        return None;
+    }
+    // On an ASCII line the pattern's Unicode classes reduce to their ASCII
+    // members, and that regex compiles in a fraction of the time.
+    let re = if line.is_ascii() {
+        BIO_ASCII.get_or_init(|| Regex::new(&ascii_pattern(BIO_PATTERN)).unwrap())
+    } else {
+        BIO.get_or_init(|| Regex::new(BIO_PATTERN).unwrap())
+    };
     if line.len() > 300 {
         return None;
     }

@@ -150,3 +150,45 @@ fn listing_pages_without_a_heading() {
     assert_eq!(pubs[2].published, Some(PartialDate::ymd(2022, 3, 28)));
     assert_eq!(pubs[2].authors, ["Omar Said"]);
 }
+
+#[test]
+fn ascii_bio_pattern_agrees_on_ascii_lines() {
+    let full = Regex::new(BIO_PATTERN).unwrap();
+    let ascii = Regex::new(&ascii_pattern(BIO_PATTERN)).unwrap();
+    for line in [
+        "Amira Haddad is a senior fellow at the Middle East Policy Forum.",
+        "  Jon O'Neill was the bureau chief and head of news for Gulf Times",
+        "Maria de la Cruz serves as a program officer with the Institute of Peace and Security.",
+        "Ana Lee is an expert.",
+        "The talks is a senior fellow at the forum.",
+        "Sam Ray is a\tsenior\x0Bwriter at Acme-Corp's Desk of the Year .  ",
+        "By the close Yorkshire had turned that into a lead",
+    ] {
+        let a = full.captures(line).map(|c| (c.get(1).map(|m| m.range()), c.get(2).map(|m| m.range())));
+        let b = ascii.captures(line).map(|c| (c.get(1).map(|m| m.range()), c.get(2).map(|m| m.range())));
+        assert_eq!(a, b, "{line:?}");
+    }
+    assert!(bio_line("Amira Haddad is a senior fellow at the Middle East Policy Forum.").is_some());
+}
+
+#[test]
+fn date_prefix_matches_like_its_regex() {
+    let re = Regex::new(r"(?i)^(?:date|published(?: on)?|posted(?: on)?|updated(?: on)?|last updated)\s*:?\s+").unwrap();
+    for s in [
+        "Published on: March 4, 2024",
+        "published online March 4",
+        "Posted  :March 4",
+        "Posted :  March 4",
+        "UPDATED ON Tuesday",
+        "Last Updated: 2024-01-30",
+        "Date:2024",
+        "Date: ",
+        "Dated 2024",
+        "Publiſhed 2024",
+        "posted\u{a0}on\u{2003}March",
+        "last  updated 2024",
+        "updated",
+    ] {
+        assert_eq!(date_prefix_end(s), re.find(s).map(|m| m.end()), "{s:?}");
+    }
+}

@@ -429,8 +429,10 @@ fn propagate_names(text: &str, seg: &Segmented, chosen: &mut Vec<Candidate>) {
         if !w.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
+        let first = text.as_bytes()[tok.span.start];
         for (name, kind, norm) in &names {
-            if !text[tok.span.start..].starts_with(name.as_str()) {
+            // first byte before the full comparison (most names fail there)
+            if name.as_bytes().first() != Some(&first) || !text[tok.span.start..].starts_with(name.as_str()) {
                 continue;
             }
             let (s, e) = (tok.span.start, tok.span.start + name.len());

@@ -13,9 +13,8 @@ pub mod actors;
 pub mod roles;
 
 use crate::model::{Entity, EntityKind, Mention, MentionType, Publication};
-use crate::recognize::gazetteer::{GazKind, Gazetteer};
+use crate::recognize::gazetteer::{FxMap, GazKind, Gazetteer};
 use actors::{ActorDictionary, ActorKind};
-use std::collections::HashMap;
 
 /// Words that stand before a name but are not part of it.
 const TITLES: &[&str] = &[
@@ -85,7 +84,7 @@ pub fn resolve(
     dict: &ActorDictionary,
 ) -> (Vec<Entity>, Vec<Option<usize>>) {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut by_key: FxMap<(EntityKind, String), usize> = FxMap::default();
     let mut link: Vec<Option<usize>> = vec![None; mentions.len()];
 
     let mut get = |entities: &mut Vec<Entity>, kind: EntityKind, key: String, name: &str| -> usize {

@@ -99,8 +99,7 @@ fn is_abbreviation(word: &str, list: &[&str]) -> bool {
     if w.is_empty() || w.len() > 8 {
         return false;
     }
-    let lower = w.to_ascii_lowercase();
-    list.iter().any(|a| *a == lower)
+    list.iter().any(|a| a.eq_ignore_ascii_case(w) && a.len() == w.len())
 }
 
 /// A single capital letter, as in an initial ("J.").
@@ -239,19 +238,25 @@ fn joins_compound(a: &str, b: &str) -> bool {
 
 /// Where to cut a clitic off a word, if it ends in one.
 fn clitic_cut(w: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = w.char_indices().collect();
-    let n = chars.len();
+    // The last four characters, from the end, and how many the word has
+    // (up to four); no allocation, as this runs on every piece.
+    let mut last = [(0usize, '\0'); 4];
+    let mut n = 0;
+    for (i, c) in w.char_indices().rev().take(4) {
+        last[n] = (i, c);
+        n += 1;
+    }
     if n >= 3 {
-        let (ia, a) = chars[n - 2];
-        let (_, s) = chars[n - 1];
+        let (ia, a) = last[1];
+        let (_, s) = last[0];
         if is_apostrophe(a) && (s == 's' || s == 'S') {
             return Some(ia);
         }
     }
     if n >= 4 {
-        let (i_n, nn) = chars[n - 3];
-        let (_, a) = chars[n - 2];
-        let (_, t) = chars[n - 1];
+        let (i_n, nn) = last[2];
+        let (_, a) = last[1];
+        let (_, t) = last[0];
         if (nn == 'n' || nn == 'N') && is_apostrophe(a) && (t == 't' || t == 'T') {
             return Some(i_n);
         }

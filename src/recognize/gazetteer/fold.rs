@@ -51,6 +51,20 @@ pub(crate) fn fold_char(c: char) -> Option<&'static str> {
 /// The same folding is used for gazetteer keys and actor-dictionary keys.
 pub fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold_key`] appended to `out` (no allocation of its own).
+pub(crate) fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        // the common case: only lower-casing applies ('`' is the one ASCII
+        // character `fold_char` changes)
+        if !s.contains('`') {
+            out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+            return;
+        }
+    }
     for c in s.chars() {
         if let Some(f) = fold_char(c) {
             out.push_str(f);
@@ -62,7 +76,6 @@ pub fn fold_key(s: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 pub(crate) fn is_combining(c: char) -> bool {

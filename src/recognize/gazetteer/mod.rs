@@ -194,8 +194,29 @@ fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-fn token_keys(text: &str, toks: &[Tok]) -> Vec<String> {
-    toks.iter().map(|t| fold_key(&text[t.start..t.end])).collect()
+/// The folded keys of all tokens, in one buffer: key `i` is
+/// `buf[ends[i - 1]..ends[i]]`.
+struct TokenKeys {
+    buf: String,
+    ends: Vec<usize>,
+}
+
+impl TokenKeys {
+    fn new(text: &str, toks: &[Tok]) -> TokenKeys {
+        let mut buf = String::with_capacity(text.len() + 16);
+        let mut ends = Vec::with_capacity(toks.len());
+        for t in toks {
+            fold::fold_into(&text[t.start..t.end], &mut buf);
+            ends.push(buf.len());
+        }
+        TokenKeys { buf, ends }
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> &str {
+        let a = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.buf[a..self.ends[i]]
+    }
 }
 
 fn surface_key(s: &str) -> (String, usize) {
@@ -396,7 +417,7 @@ impl Gazetteer {
     /// All non-overlapping dictionary mentions in `text`, leftmost-longest, in order.
     pub fn find(&self, text: &str) -> Vec<GazHit> {
         let toks = tokenize(text);
-        let keys = token_keys(text, &toks);
+        let keys = TokenKeys::new(text, &toks);
         let mut hits = Vec::new();
         let mut i = 0;
         let mut key = String::new();
@@ -406,7 +427,7 @@ impl Gazetteer {
                 continue;
             }
             // the first token's index value: its longest n-gram and its own candidates
-            let Some(first_v) = self.index.get(keys[i].as_bytes()).filter(|v| v.first().is_some_and(|&n| n > 0)) else {
+            let Some(first_v) = self.index.get(keys.get(i).as_bytes()).filter(|v| v.first().is_some_and(|&n| n > 0)) else {
                 i += 1;
                 continue;
             };
@@ -419,18 +440,18 @@ impl Gazetteer {
             let mut found = None;
             for n in (1..=limit).rev() {
                 let span = &toks[i..i + n];
-                if !span[n - 1].word && !matches!(&keys[i + n - 1][..], "." | ")") {
+                if !span[n - 1].word && !matches!(keys.get(i + n - 1), "." | ")") {
                     continue;
                 }
                 let value = if n == 1 {
                     Some(first_v)
                 } else {
                     key.clear();
-                    for (j, k) in keys[i..i + n].iter().enumerate() {
+                    for j in 0..n {
                         if j > 0 {
                             key.push(' ');
                         }
-                        key.push_str(k);
+                        key.push_str(keys.get(i + j));
                     }
                     self.index.get(key.as_bytes())
                 };
@@ -461,9 +482,30 @@ impl Gazetteer {
 
     /// The country with this ISO alpha-2 (or alpha-3) code.
     pub fn country(&self, iso: &str) -> Option<CountryInfo> {
+        // The first row whose alpha-2 or alpha-3 code equals `iso` (ASCII
+        // case-insensitively), through an index by upper-cased code.
+        static BY_CODE: OnceLock<FxMap<String, usize>> = OnceLock::new();
         let (v, _) = country_table();
+        let by_code = BY_CODE.get_or_init(|| {
+            let mut m: FxMap<String, usize> = FxMap::default();
+            for (i, c) in v.iter().enumerate() {
+                m.entry(c.iso2.to_ascii_uppercase()).or_insert(i);
+                m.entry(c.iso3.to_ascii_uppercase()).or_insert(i);
+            }
+            m
+        });
         let iso = iso.trim();
-        v.iter().find(|c| c.iso2.eq_ignore_ascii_case(iso) || c.iso3.eq_ignore_ascii_case(iso)).copied()
+        let mut buf = [0u8; 8];
+        let i = if iso.len() <= buf.len() {
+            let b = &mut buf[..iso.len()];
+            b.copy_from_slice(iso.as_bytes());
+            b.make_ascii_uppercase();
+            // upper-casing ASCII letters keeps the bytes valid UTF-8
+            by_code.get(std::str::from_utf8(b).ok()?)
+        } else {
+            by_code.get(&iso.to_ascii_uppercase())
+        };
+        i.map(|&i| v[i])
     }
 
     /// The country named `name` (any known name or alias, case-insensitive), e.g.

@@ -339,6 +339,10 @@ impl Tagger {
         if scr.owner != id || scr.entries.len() > MAX_CACHED_WORDS {
             scr.index.clear();
             scr.entries.clear();
+            // Room for a full cache at once: growing it by doubling would
+            // copy the entries and fault in fresh pages again and again
+            // (reserving only maps address space; pages come as used).
+            scr.entries.reserve(MAX_CACHED_WORDS + MAX_SENT);
         }
         if scr.owner != id {
             scr.dense1 = (0..features::N_SMALL1)
