@@ -1,19 +1,21 @@
-//! Building a [`Projection`] from the store.
+//! Building a [`Projection`] from the store with SPARQL.
 //!
-//! The standard projection reads the store's quads directly, one predicate
-//! at a time (no SPARQL: a scan of the predicate index is all it takes):
-//! the typed resources (persons, organizations, countries, places, events,
-//! publications), their labels, dates and details, and the links between
-//! them. Co-mention edges are counted here from the `mentions` links of
-//! the publications kept by the date filter. A CONSTRUCT projection takes
-//! the triples of the query result instead and looks up the kinds, labels
-//! and dates of the resources it names in the store.
+//! SPARQL rather than a scan of quads: the query engine joins and removes
+//! duplicates on the store's internal ids and turns only the answers into
+//! strings, which on disk is most of the cost. Three queries read the
+//! standard graph: the typed resources (persons,
+//! organizations, countries, places, events, publications), their labels,
+//! dates and details, and the links between them. Co-mention edges are
+//! counted here from the `mentions` links of the publications kept by the
+//! date filter. A CONSTRUCT projection takes the triples of the query
+//! result instead and looks up the kinds, labels and dates of the
+//! resources it names in the store.
 
 use super::{date_in, Edge, EdgeKind, Node, NodeKind, Options, Projection};
 use crate::error::{Error, Result};
 use crate::query::{self, compact_iri, Output};
-use crate::rdf::vocab::{DOSSIER, ID, PREFIXES, RDF, RDFS, SCHEMA, SEM};
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
+use crate::rdf::vocab::{ID, PREFIXES, RDF, RDFS, SCHEMA, SEM};
+use oxigraph::model::{NamedOrBlankNode, Term};
 use oxigraph::store::Store;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
@@ -53,20 +55,6 @@ fn solutions(store: &Store, q: &str, opts: &Options) -> Result<Vec<oxigraph::spa
         Output::Solutions { rows, .. } => Ok(rows),
         _ => Err(Error::Invalid("expected a SELECT result".into())),
     }
-}
-
-/// Call `f` with the subject and object of every stored statement with
-/// predicate `p` (and subject `s` when given), in any graph.
-fn scan(store: &Store, s: Option<&str>, p: &str, mut f: impl FnMut(&str, &Term)) -> Result<()> {
-    let pred = NamedNode::new_unchecked(p);
-    let subj = s.map(NamedNode::new_unchecked);
-    for q in store.quads_for_pattern(subj.as_ref().map(|n| n.as_ref().into()), Some(pred.as_ref()), None, None) {
-        let q = q?;
-        if let NamedOrBlankNode::NamedNode(sn) = &q.subject {
-            f(sn.as_str(), &q.object);
-        }
-    }
-    Ok(())
 }
 
 fn iri_of(t: Option<&Term>) -> Option<&str> {
@@ -116,46 +104,40 @@ fn iri_label(iri: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// The predicates that label, date and detail a node.
-const DESCRIBING: &[(&str, &str)] = &[
-    (RDFS, "label"),
-    (SCHEMA, "headline"),
-    (SEM, "hasTimeStamp"),
-    (SEM, "hasBeginTimeStamp"),
-    (SCHEMA, "datePublished"),
-    (DOSSIER, "plover"),
-    (DOSSIER, "iso3166"),
-    (DOSSIER, "document"),
-];
+/// The classes of the nodes of the standard projection.
+const CLASSES: &str = "schema:Person schema:Organization schema:Country schema:Place sem:Event schema:Article";
 
 /// Labels, dates and details of `nodes`, read from the store.
 /// `restrict`: look up only these IRIs (CONSTRUCT projections).
-fn describe(store: &Store, nodes: &mut BTreeMap<String, Node>, restrict: Option<&[String]>) -> Result<()> {
+fn describe(store: &Store, nodes: &mut BTreeMap<String, Node>, restrict: Option<&[String]>, opts: &Options) -> Result<()> {
     let mut labels: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
     let mut dates: HashMap<String, BTreeSet<String>> = HashMap::new();
-    let subjects: Vec<Option<&str>> = match restrict {
-        None => vec![None],
-        Some(iris) => iris.iter().map(|i| Some(i.as_str())).collect(),
+    let pattern = "VALUES ?p { rdfs:label schema:headline sem:hasTimeStamp sem:hasBeginTimeStamp schema:datePublished dossier:plover dossier:iso3166 dossier:document }
+                   ?s ?p ?o .";
+    let chunks: Vec<String> = match restrict {
+        // Only the typed resources: mentions carry some of these predicates
+        // too (an ISO code), and there are many more of them.
+        None => vec![format!("VALUES ?t {{ {CLASSES} }} ?s a ?t .")],
+        Some(iris) => iris.chunks(400).map(|c| format!("VALUES ?s {{ {} }}", c.iter().map(|i| format!("<{i}>")).collect::<Vec<_>>().join(" "))).collect(),
     };
-    for (ns, local) in DESCRIBING {
-        let p = format!("{ns}{local}");
-        for &subject in &subjects {
-            scan(store, subject, &p, |s, o| {
-                let Some(o) = value_of(Some(o)) else { return };
-                let Some(node) = nodes.get_mut(s) else { return };
-                match *local {
-                    "label" | "headline" => *labels.entry(s.to_string()).or_default().entry(o.to_string()).or_default() += 1,
-                    "hasTimeStamp" | "hasBeginTimeStamp" | "datePublished" => {
-                        dates.entry(s.to_string()).or_default().insert(o.to_string());
-                    }
-                    "plover" | "iso3166" => node.detail = Some(o.to_string()),
-                    "document" => {
-                        // The fallback label of an untitled publication.
-                        labels.entry(s.to_string()).or_default().entry(format!("\u{0}{o}")).or_default();
-                    }
-                    _ => {}
+    for values in chunks {
+        let q = format!("SELECT ?s ?p ?o WHERE {{ {values} {pattern} }}");
+        for r in solutions(store, &q, opts)? {
+            let (Some(s), Some(p), Some(o)) = (iri_of(r.get("s")), iri_of(r.get("p")), value_of(r.get("o"))) else { continue };
+            let Some(node) = nodes.get_mut(s) else { continue };
+            let local = p.rsplit(['/', '#']).next().unwrap_or("");
+            match local {
+                "label" | "headline" => *labels.entry(s.to_string()).or_default().entry(o.to_string()).or_default() += 1,
+                "hasTimeStamp" | "hasBeginTimeStamp" | "datePublished" => {
+                    dates.entry(s.to_string()).or_default().insert(o.to_string());
                 }
-            })?;
+                "plover" | "iso3166" => node.detail = Some(o.to_string()),
+                "document" => {
+                    // The fallback label of an untitled publication.
+                    labels.entry(s.to_string()).or_default().entry(format!("\u{0}{o}")).or_default();
+                }
+                _ => {}
+            }
         }
     }
     for (iri, node) in nodes.iter_mut() {
@@ -182,32 +164,20 @@ fn describe(store: &Store, nodes: &mut BTreeMap<String, Node>, restrict: Option<
     Ok(())
 }
 
-/// The classes of the nodes of the standard projection.
-const TYPED: &[(&str, &str)] =
-    &[(SCHEMA, "Person"), (SCHEMA, "Organization"), (SCHEMA, "Country"), (SCHEMA, "Place"), (SEM, "Event"), (SCHEMA, "Article")];
-
-/// The predicates that become edges of the standard projection.
-const LINKS: &[(&str, &str)] = &[(SEM, "hasActor"), (SEM, "hasPlace"), (SCHEMA, "containedInPlace"), (SCHEMA, "mentions"), (SCHEMA, "author")];
-
 /// The standard projection: typed resources and their links.
 fn standard(store: &Store, opts: &Options) -> Result<Raw> {
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-    let rdf_type = format!("{RDF}type");
-    for (ns, local) in TYPED {
-        let class = format!("{ns}{local}");
-        let class_iri = NamedNode::new_unchecked(class.as_str());
-        let Some(kind) = kind_of_class(&class) else { continue };
-        for q in store.quads_for_pattern(None, Some(NamedNode::new_unchecked(rdf_type.as_str()).as_ref()), Some(class_iri.as_ref().into()), None) {
-            let q = q?;
-            let NamedOrBlankNode::NamedNode(s) = &q.subject else { continue };
-            // A resource with two kinds keeps the first in kind order.
-            nodes
-                .entry(s.as_str().to_string())
-                .and_modify(|n| n.kind = n.kind.min(kind))
-                .or_insert_with(|| Node::new(s.as_str(), iri_label(s.as_str()), kind));
-        }
+    let q = format!("SELECT DISTINCT ?s ?t WHERE {{ VALUES ?t {{ {CLASSES} }} ?s a ?t }}");
+    for r in solutions(store, &q, opts)? {
+        let (Some(s), Some(t)) = (iri_of(r.get("s")), iri_of(r.get("t"))) else { continue };
+        let Some(kind) = kind_of_class(t) else { continue };
+        // A resource with two kinds keeps the first in kind order.
+        nodes
+            .entry(s.to_string())
+            .and_modify(|n| n.kind = n.kind.min(kind))
+            .or_insert_with(|| Node::new(s, iri_label(s), kind));
     }
-    describe(store, &mut nodes, None)?;
+    describe(store, &mut nodes, None, opts)?;
 
     // Date filter on events and publications.
     let dated = opts.from.is_some() || opts.to.is_some();
@@ -223,25 +193,27 @@ fn standard(store: &Store, opts: &Options) -> Result<Raw> {
     let add = |edges: &mut BTreeMap<_, f64>, s: &str, t: &str, kind: EdgeKind| {
         edges.insert((s.to_string(), t.to_string(), kind, kind.as_str().to_string()), 1.0);
     };
+    let q = "SELECT DISTINCT ?s ?p ?o WHERE {
+               VALUES ?p { sem:hasActor sem:hasPlace schema:containedInPlace schema:mentions schema:author }
+               ?s ?p ?o }";
     // publication → mentioned entities, for co-mention.
     let mut mentioned: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (ns, local) in LINKS {
-        scan(store, None, &format!("{ns}{local}"), |s, o| {
-            let Some(o) = iri_of(Some(o)) else { return };
-            let (Some(sn), Some(on)) = (nodes.get(s), nodes.get(o)) else { return };
-            match *local {
-                "hasActor" if sn.kind == NodeKind::Event => add(&mut edges, o, s, EdgeKind::ParticipatesIn),
-                "hasPlace" | "containedInPlace" => add(&mut edges, s, o, EdgeKind::LocatedIn),
-                "mentions" if sn.kind == NodeKind::Publication => {
-                    add(&mut edges, s, o, EdgeKind::Mentions);
-                    if on.kind.is_entity() {
-                        mentioned.entry(s.to_string()).or_default().insert(o.to_string());
-                    }
+    for r in solutions(store, q, opts)? {
+        let (Some(s), Some(p), Some(o)) = (iri_of(r.get("s")), iri_of(r.get("p")), iri_of(r.get("o"))) else { continue };
+        let (Some(sn), Some(on)) = (nodes.get(s), nodes.get(o)) else { continue };
+        let local = p.rsplit(['/', '#']).next().unwrap_or("");
+        match local {
+            "hasActor" if sn.kind == NodeKind::Event => add(&mut edges, o, s, EdgeKind::ParticipatesIn),
+            "hasPlace" | "containedInPlace" => add(&mut edges, s, o, EdgeKind::LocatedIn),
+            "mentions" if sn.kind == NodeKind::Publication => {
+                add(&mut edges, s, o, EdgeKind::Mentions);
+                if on.kind.is_entity() {
+                    mentioned.entry(s.to_string()).or_default().insert(o.to_string());
                 }
-                "author" if sn.kind == NodeKind::Publication => add(&mut edges, s, o, EdgeKind::AuthoredBy),
-                _ => {}
             }
-        })?;
+            "author" if sn.kind == NodeKind::Publication => add(&mut edges, s, o, EdgeKind::AuthoredBy),
+            _ => {}
+        }
     }
 
     // Co-mention: pairs of entities mentioned by the same publication.
@@ -345,7 +317,7 @@ fn from_construct(store: &Store, q: &str, opts: &Options) -> Result<Raw> {
         for chunk in iris.chunks(400) {
             let values = chunk.iter().map(|i| format!("<{i}>")).collect::<Vec<_>>().join(" ");
             let q = format!(
-                "SELECT DISTINCT ?s ?t WHERE {{ VALUES ?s {{ {values} }} VALUES ?t {{ schema:Person schema:Organization schema:Country schema:Place sem:Event schema:Article }} ?s a ?t }}"
+                "SELECT DISTINCT ?s ?t WHERE {{ VALUES ?s {{ {values} }} VALUES ?t {{ {CLASSES} }} ?s a ?t }}"
             );
             for r in solutions(store, &q, opts)? {
                 let (Some(s), Some(t)) = (iri_of(r.get("s")), iri_of(r.get("t"))) else { continue };
@@ -357,7 +329,7 @@ fn from_construct(store: &Store, q: &str, opts: &Options) -> Result<Raw> {
             }
         }
         let saved: HashMap<String, String> = nodes.iter().filter(|(k, _)| labelled.contains(*k)).map(|(k, n)| (k.clone(), n.label.clone())).collect();
-        describe(store, &mut nodes, Some(&iris))?;
+        describe(store, &mut nodes, Some(&iris), opts)?;
         for (k, l) in saved {
             if let Some(n) = nodes.get_mut(&k) {
                 n.label = l;
