@@ -78,14 +78,20 @@ fn variant(doc: &Document, an: &Analysis, i: usize) -> (Document, Analysis) {
 /// The store the CLI uses: on disk (RocksDB) in a temporary directory that
 /// lives as long as the process, or in memory when built without RocksDB
 /// or with `EXPORT_BENCH_STORE=memory`.
-fn open_store() -> (DossierStore, &'static str) {
+/// `EXPORT_BENCH_DIR=DIR` keeps the on-disk store in DIR and reuses it in
+/// later runs (building it takes minutes).
+fn open_store() -> (DossierStore, &'static str, bool) {
     #[cfg(feature = "rocksdb")]
     if std::env::var("EXPORT_BENCH_STORE").as_deref() != Ok("memory") {
-        let dir = Box::leak(Box::new(tempfile::tempdir().unwrap()));
-        let store = DossierStore::open(&dir.path().join("store"), dossier::store::Mode::ReadWrite).unwrap();
-        return (store, "RocksDB on disk");
+        let path = match std::env::var_os("EXPORT_BENCH_DIR") {
+            Some(d) => PathBuf::from(d).join(format!("store-{}", if benchmarking() { DOCS } else { SMOKE_DOCS })),
+            None => Box::leak(Box::new(tempfile::tempdir().unwrap())).path().join("store"),
+        };
+        let existing = path.join("CURRENT").exists();
+        let store = DossierStore::open(&path, dossier::store::Mode::ReadWrite).unwrap();
+        return (store, "RocksDB on disk", existing);
     }
-    (DossierStore::memory().unwrap(), "in memory")
+    (DossierStore::memory().unwrap(), "in memory", false)
 }
 
 fn big_store() -> DossierStore {
@@ -104,7 +110,11 @@ fn big_store() -> DossierStore {
             Item::Skip(_) => None,
         })
         .collect();
-    let (store, kind) = open_store();
+    let (store, kind, existing) = open_store();
+    if existing {
+        eprintln!("store: {kind}, reused: {} quads", store.len().unwrap());
+        return store;
+    }
     let t = Instant::now();
     let mut batch = Vec::new();
     let docs = if benchmarking() { DOCS } else { SMOKE_DOCS };
@@ -132,6 +142,9 @@ fn bench(c: &mut Criterion) {
     let t = Instant::now();
     let p = graph::project(store.inner(), &graph::Options::default()).unwrap();
     eprintln!("projection: {} nodes, {} edges in {:.2}s", p.node_count(), p.edge_count(), t.elapsed().as_secs_f64());
+    for (name, d) in &p.phases {
+        eprintln!("  {name}: {:.2}s", d.as_secs_f64());
+    }
     let meta = Meta::new("Benchmark", "10,000 documents");
     let mut g = c.benchmark_group("export_10k");
     g.sample_size(10).measurement_time(Duration::from_secs(20)).warm_up_time(Duration::from_secs(1));

@@ -28,13 +28,34 @@ pub fn project(store: &Store, opts: &Options) -> Result<Projection> {
     if let Some(d) = &opts.to {
         check_date(d)?;
     }
+    let mut ph = Phases::start();
     let raw = match &opts.construct {
-        Some(q) => from_construct(store, q, opts)?,
-        None => standard(store, opts)?,
+        Some(q) => from_construct(store, q, opts, &mut ph)?,
+        None => standard(store, opts, &mut ph)?,
     };
     let mut p = filter(raw, opts)?;
+    ph.lap("filter");
     p.finish(opts.size_by, opts.layout, opts.seed);
+    ph.lap("rank and layout");
+    p.phases = ph.done;
     Ok(p)
+}
+
+/// Times the steps of a projection.
+struct Phases {
+    at: std::time::Instant,
+    done: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Phases {
+    fn start() -> Phases {
+        Phases { at: std::time::Instant::now(), done: Vec::new() }
+    }
+    fn lap(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.done.push((name, now - self.at));
+        self.at = now;
+    }
 }
 
 fn check_date(d: &str) -> Result<()> {
@@ -165,7 +186,7 @@ fn describe(store: &Store, nodes: &mut BTreeMap<String, Node>, restrict: Option<
 }
 
 /// The standard projection: typed resources and their links.
-fn standard(store: &Store, opts: &Options) -> Result<Raw> {
+fn standard(store: &Store, opts: &Options, ph: &mut Phases) -> Result<Raw> {
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
     let q = format!("SELECT DISTINCT ?s ?t WHERE {{ VALUES ?t {{ {CLASSES} }} ?s a ?t }}");
     for r in solutions(store, &q, opts)? {
@@ -177,7 +198,9 @@ fn standard(store: &Store, opts: &Options) -> Result<Raw> {
             .and_modify(|n| n.kind = n.kind.min(kind))
             .or_insert_with(|| Node::new(s, iri_label(s), kind));
     }
+    ph.lap("nodes");
     describe(store, &mut nodes, None, opts)?;
+    ph.lap("labels and dates");
 
     // Date filter on events and publications.
     let dated = opts.from.is_some() || opts.to.is_some();
@@ -216,6 +239,7 @@ fn standard(store: &Store, opts: &Options) -> Result<Raw> {
         }
     }
 
+    ph.lap("links");
     // Co-mention: pairs of entities mentioned by the same publication.
     let mut pairs: HashMap<(&str, &str), u32> = HashMap::new();
     for ents in mentioned.values() {
@@ -254,6 +278,7 @@ fn standard(store: &Store, opts: &Options) -> Result<Raw> {
         nodes.retain(|i, _| keep.contains(i));
         edges.retain(|(s, t, _, _), _| nodes.contains_key(s) && nodes.contains_key(t));
     }
+    ph.lap("co-mention");
     Ok(Raw { nodes, edges })
 }
 
@@ -261,8 +286,9 @@ fn standard(store: &Store, opts: &Options) -> Result<Raw> {
 /// nodes, triples between them are edges, `rdfs:label`/`schema:name`
 /// literals label them and `rdf:type` gives their kind; the store fills in
 /// what the result leaves out.
-fn from_construct(store: &Store, q: &str, opts: &Options) -> Result<Raw> {
+fn from_construct(store: &Store, q: &str, opts: &Options, ph: &mut Phases) -> Result<Raw> {
     let out = query::evaluate(store, q, &query::Options { timeout: opts.timeout, ..Default::default() })?;
+    ph.lap("query");
     let Output::Graph { triples, .. } = out else {
         return Err(Error::Invalid("--query needs a CONSTRUCT or DESCRIBE query (a graph result)".into()));
     };
@@ -344,6 +370,7 @@ fn from_construct(store: &Store, q: &str, opts: &Options) -> Result<Raw> {
         });
         edges.retain(|(s, t, _, _), _| nodes.contains_key(s) && nodes.contains_key(t));
     }
+    ph.lap("kinds, labels and dates");
     Ok(Raw { nodes, edges })
 }
 
@@ -397,7 +424,7 @@ fn filter(raw: Raw, opts: &Options) -> Result<Projection> {
         let keep = bfs(&g, &seeds, opts.depth);
         g = g.filter_map(|i, n| keep.contains(&i).then(|| n.clone()), |_, e| Some(e.clone()));
     }
-    Ok(Projection { graph: g })
+    Ok(Projection { graph: g, phases: Vec::new() })
 }
 
 /// Nodes matching an IRI (full or prefixed), else a label (case-insensitive,

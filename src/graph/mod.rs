@@ -242,6 +242,9 @@ impl Default for Options {
 #[derive(Clone, Debug, Default)]
 pub struct Projection {
     pub graph: DiGraph<Node, Edge>,
+    /// How long each step of building it took, in order (for benchmarks
+    /// and `--verbose` output).
+    pub phases: Vec<(&'static str, std::time::Duration)>,
 }
 
 impl Projection {
