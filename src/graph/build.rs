@@ -128,36 +128,52 @@ fn iri_label(iri: &str) -> String {
 /// The classes of the nodes of the standard projection.
 const CLASSES: &str = "schema:Person schema:Organization schema:Country schema:Place sem:Event schema:Article";
 
+/// The predicates that label, date and detail a node, with the classes
+/// that carry them.
+const DESCRIBING: &[(&str, &str)] = &[
+    ("rdfs:label", CLASSES),
+    ("schema:headline", "schema:Article"),
+    ("schema:datePublished", "schema:Article"),
+    ("dossier:document", "schema:Article"),
+    ("sem:hasTimeStamp", "sem:Event"),
+    ("sem:hasBeginTimeStamp", "sem:Event"),
+    ("dossier:plover", "sem:Event"),
+    ("dossier:iso3166", "schema:Country"),
+];
+
 /// Labels, dates and details of `nodes`, read from the store.
 /// `restrict`: look up only these IRIs (CONSTRUCT projections).
 fn describe(store: &Store, nodes: &mut BTreeMap<String, Node>, restrict: Option<&[String]>, opts: &Options) -> Result<()> {
     let mut labels: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
     let mut dates: HashMap<String, BTreeSet<String>> = HashMap::new();
-    let pattern = "VALUES ?p { rdfs:label schema:headline sem:hasTimeStamp sem:hasBeginTimeStamp schema:datePublished dossier:plover dossier:iso3166 dossier:document }
-                   ?s ?p ?o .";
-    let chunks: Vec<String> = match restrict {
-        // Only the typed resources: mentions carry some of these predicates
-        // too (an ISO code), and there are many more of them.
-        None => vec![format!("VALUES ?t {{ {CLASSES} }} ?s a ?t .")],
+    // One query per predicate, with the predicate a constant, so the store
+    // reads just that predicate's index (a VALUES list of predicates is
+    // joined after a scan of every statement). Without a list of IRIs, each
+    // is limited to the classes that carry it: mentions carry ISO codes too,
+    // and there are many more of them.
+    let lists: Vec<String> = match restrict {
+        None => vec![String::new()],
         Some(iris) => iris.chunks(400).map(|c| format!("VALUES ?s {{ {} }}", c.iter().map(|i| format!("<{i}>")).collect::<Vec<_>>().join(" "))).collect(),
     };
-    for values in chunks {
-        let q = format!("SELECT ?s ?p ?o WHERE {{ {values} {pattern} }}");
-        for r in solutions(store, &q, opts)? {
-            let (Some(s), Some(p), Some(o)) = (iri_of(r.get("s")), iri_of(r.get("p")), value_of(r.get("o"))) else { continue };
-            let Some(node) = nodes.get_mut(s) else { continue };
-            let local = p.rsplit(['/', '#']).next().unwrap_or("");
-            match local {
-                "label" | "headline" => *labels.entry(s.to_string()).or_default().entry(o.to_string()).or_default() += 1,
-                "hasTimeStamp" | "hasBeginTimeStamp" | "datePublished" => {
-                    dates.entry(s.to_string()).or_default().insert(o.to_string());
+    for (pred, classes) in DESCRIBING {
+        for values in &lists {
+            let typed = if values.is_empty() { format!("VALUES ?t {{ {classes} }} ?s a ?t .") } else { String::new() };
+            let q = format!("SELECT ?s ?o WHERE {{ {values} ?s {pred} ?o . {typed} }}");
+            for r in solutions(store, &q, opts)? {
+                let (Some(s), Some(o)) = (iri_of(r.get("s")), value_of(r.get("o"))) else { continue };
+                let Some(node) = nodes.get_mut(s) else { continue };
+                match *pred {
+                    "rdfs:label" | "schema:headline" => *labels.entry(s.to_string()).or_default().entry(o.to_string()).or_default() += 1,
+                    "sem:hasTimeStamp" | "sem:hasBeginTimeStamp" | "schema:datePublished" => {
+                        dates.entry(s.to_string()).or_default().insert(o.to_string());
+                    }
+                    "dossier:plover" | "dossier:iso3166" => node.detail = Some(o.to_string()),
+                    "dossier:document" => {
+                        // The fallback label of an untitled publication.
+                        labels.entry(s.to_string()).or_default().entry(format!("\u{0}{o}")).or_default();
+                    }
+                    _ => {}
                 }
-                "plover" | "iso3166" => node.detail = Some(o.to_string()),
-                "document" => {
-                    // The fallback label of an untitled publication.
-                    labels.entry(s.to_string()).or_default().entry(format!("\u{0}{o}")).or_default();
-                }
-                _ => {}
             }
         }
     }
@@ -216,26 +232,25 @@ fn standard(store: &Store, opts: &Options, ph: &mut Phases) -> Result<Raw> {
     let add = |edges: &mut BTreeMap<_, f64>, s: &str, t: &str, kind: EdgeKind| {
         edges.insert((s.to_string(), t.to_string(), kind, kind.as_str().to_string()), 1.0);
     };
-    let q = "SELECT DISTINCT ?s ?p ?o WHERE {
-               VALUES ?p { sem:hasActor sem:hasPlace schema:containedInPlace schema:mentions schema:author }
-               ?s ?p ?o }";
     // publication → mentioned entities, for co-mention.
     let mut mentioned: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for r in solutions(store, q, opts)? {
-        let (Some(s), Some(p), Some(o)) = (iri_of(r.get("s")), iri_of(r.get("p")), iri_of(r.get("o"))) else { continue };
-        let (Some(sn), Some(on)) = (nodes.get(s), nodes.get(o)) else { continue };
-        let local = p.rsplit(['/', '#']).next().unwrap_or("");
-        match local {
-            "hasActor" if sn.kind == NodeKind::Event => add(&mut edges, o, s, EdgeKind::ParticipatesIn),
-            "hasPlace" | "containedInPlace" => add(&mut edges, s, o, EdgeKind::LocatedIn),
-            "mentions" if sn.kind == NodeKind::Publication => {
-                add(&mut edges, s, o, EdgeKind::Mentions);
-                if on.kind.is_entity() {
-                    mentioned.entry(s.to_string()).or_default().insert(o.to_string());
+    for pred in ["sem:hasActor", "sem:hasPlace", "schema:containedInPlace", "schema:mentions", "schema:author"] {
+        let q = format!("SELECT DISTINCT ?s ?o WHERE {{ ?s {pred} ?o }}");
+        for r in solutions(store, &q, opts)? {
+            let (Some(s), Some(o)) = (iri_of(r.get("s")), iri_of(r.get("o"))) else { continue };
+            let (Some(sn), Some(on)) = (nodes.get(s), nodes.get(o)) else { continue };
+            match pred {
+                "sem:hasActor" if sn.kind == NodeKind::Event => add(&mut edges, o, s, EdgeKind::ParticipatesIn),
+                "sem:hasPlace" | "schema:containedInPlace" => add(&mut edges, s, o, EdgeKind::LocatedIn),
+                "schema:mentions" if sn.kind == NodeKind::Publication => {
+                    add(&mut edges, s, o, EdgeKind::Mentions);
+                    if on.kind.is_entity() {
+                        mentioned.entry(s.to_string()).or_default().insert(o.to_string());
+                    }
                 }
+                "schema:author" if sn.kind == NodeKind::Publication => add(&mut edges, s, o, EdgeKind::AuthoredBy),
+                _ => {}
             }
-            "author" if sn.kind == NodeKind::Publication => add(&mut edges, s, o, EdgeKind::AuthoredBy),
-            _ => {}
         }
     }
 
