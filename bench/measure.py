@@ -105,14 +105,16 @@ def query_latency(binary, store, runs=21):
                 time.sleep(0.1)
         out = {}
         for name, q in [("coverage", command_query(binary, COVERAGE_ARGS)), ("events", command_query(binary, EVENTS_ARGS))]:
-            url = f"http://127.0.0.1:{port}/sparql?" + urllib.parse.urlencode({"query": q})
+            url = f"http://127.0.0.1:{port}/sparql"
+            body = q.encode()
             times, rows = [], 0
             errors = 0
             for _ in range(runs):
                 t0 = time.perf_counter()
                 try:
                     with urllib.request.urlopen(urllib.request.Request(
-                            url, headers={"Accept": "application/sparql-results+json"}), timeout=120) as r:
+                            url, data=body, headers={"Accept": "application/sparql-results+json",
+                                                     "Content-Type": "application/sparql-query"}), timeout=120) as r:
                         data = json.load(r)
                     rows = len(data["results"]["bindings"])
                 except urllib.error.HTTPError as e:

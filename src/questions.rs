@@ -101,19 +101,27 @@ fn days_between(from: Option<&str>, to: Option<&str>) -> Option<Vec<String>> {
 }
 
 /// The longest date range whose days are listed in the query.
-const MAX_LISTED_DAYS: i64 = 400;
+const MAX_LISTED_DAYS: i64 = 62;
 
 /// The WHERE clause that selects `?event` under the filter.
 fn event_pattern(f: &EventFilter) -> Result<String> {
-    // The most selective patterns come first (a listed event, the dates,
-    // the countries), the class last.
+    // The most selective patterns come first (a listed event, the
+    // countries, the dates); the class only when nothing else constrains
+    // the event (joining on it costs more than it filters).
     let mut w = String::new();
     if let Some(e) = &f.event {
         let iri = if e.starts_with("http") { format!("<{e}>") } else { e.clone() };
-        w = format!("VALUES ?event {{ {iri} }}\n");
+        w.push_str(&format!("VALUES ?event {{ {iri} }}\n"));
     }
-    if let Some(t) = &f.plover {
-        w.push_str(&format!("?event dossier:plover {} .\n", quote(&t.to_ascii_uppercase())));
+    for c in &f.countries {
+        // Countries are named by their code, so the country is a constant
+        // and the store goes straight to its events.
+        let iso = country_code(c)?;
+        let ci = crate::rdf::entity_iri(crate::model::EntityKind::Country, &iso);
+        w.push_str(&format!(
+            "{{ SELECT DISTINCT ?event WHERE {{ {{ ?event dossier:placeCountry <{ci}> }} UNION {{ ?event sem:hasActor <{ci}> }} }} }}\n",
+            ci = ci.as_str()
+        ));
     }
     if f.from.is_some() || f.to.is_some() {
         if let Some(d) = &f.from {
@@ -122,18 +130,20 @@ fn event_pattern(f: &EventFilter) -> Result<String> {
         if let Some(d) = &f.to {
             check_date(d)?;
         }
+        let when = "{ ?event sem:hasTimeStamp ?when } UNION { ?event sem:hasBeginTimeStamp ?when }\n";
         match days_between(f.from.as_deref(), f.to.as_deref()) {
-            // A bounded range is listed day by day, so the store looks the
-            // dates up in its index instead of scanning every event's date.
+            // A short range is listed day by day, so the store looks the
+            // dates up in its index instead of comparing every event's date.
             Some(days) => {
                 w.push_str("VALUES ?when {");
                 for d in days {
                     w.push_str(&format!(" \"{d}\"^^xsd:date"));
                 }
-                w.push_str(" }\n?event sem:hasTimeStamp|sem:hasBeginTimeStamp ?when .\n");
+                w.push_str(" }\n");
+                w.push_str(when);
             }
             None => {
-                w.push_str("?event sem:hasTimeStamp|sem:hasBeginTimeStamp ?when .\n");
+                w.push_str(when);
                 if let Some(d) = &f.from {
                     w.push_str(&format!("FILTER(?when >= \"{d}\"^^xsd:date)\n"));
                 }
@@ -143,12 +153,8 @@ fn event_pattern(f: &EventFilter) -> Result<String> {
             }
         }
     }
-    for c in &f.countries {
-        // Countries are named by their code, so the country is a constant
-        // and the store goes straight to its events.
-        let iso = country_code(c)?;
-        let ci = crate::rdf::entity_iri(crate::model::EntityKind::Country, &iso);
-        w.push_str(&format!("{{ ?event dossier:placeCountry <{ci}> }} UNION {{ ?event sem:hasActor <{ci}> }}\n", ci = ci.as_str()));
+    if let Some(t) = &f.plover {
+        w.push_str(&format!("?event dossier:plover {} .\n", quote(&t.to_ascii_uppercase())));
     }
     if let Some(a) = &f.actor {
         w.push_str(&format!(
@@ -156,7 +162,9 @@ fn event_pattern(f: &EventFilter) -> Result<String> {
             quote(a)
         ));
     }
-    w.push_str("?event a sem:Event .\n");
+    if w.is_empty() {
+        w.push_str("?event a sem:Event .\n");
+    }
     Ok(w)
 }
 

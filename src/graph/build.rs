@@ -130,14 +130,17 @@ const CLASSES: &str = "schema:Person schema:Organization schema:Country schema:P
 
 /// The predicates that label, date and detail a node, with the classes
 /// that carry them.
+/// Empty: any subject (a subject that is not a node is skipped anyway);
+/// a class is given where mentions carry the predicate too, since they are
+/// many and joining on the class is cheaper than reading them all.
 const DESCRIBING: &[(&str, &str)] = &[
-    ("rdfs:label", CLASSES),
-    ("schema:headline", "schema:Article"),
-    ("schema:datePublished", "schema:Article"),
-    ("dossier:document", "schema:Article"),
-    ("sem:hasTimeStamp", "sem:Event"),
-    ("sem:hasBeginTimeStamp", "sem:Event"),
-    ("dossier:plover", "sem:Event"),
+    ("rdfs:label", ""),
+    ("schema:headline", ""),
+    ("schema:datePublished", ""),
+    ("dossier:document", ""),
+    ("sem:hasTimeStamp", ""),
+    ("sem:hasBeginTimeStamp", ""),
+    ("dossier:plover", ""),
     ("dossier:iso3166", "schema:Country"),
 ];
 
@@ -157,7 +160,7 @@ fn describe(store: &Store, nodes: &mut BTreeMap<String, Node>, restrict: Option<
     };
     for (pred, classes) in DESCRIBING {
         for values in &lists {
-            let typed = if values.is_empty() { format!("VALUES ?t {{ {classes} }} ?s a ?t .") } else { String::new() };
+            let typed = if values.is_empty() && !classes.is_empty() { format!("?s a {classes} .") } else { String::new() };
             let q = format!("SELECT ?s ?o WHERE {{ {values} ?s {pred} ?o . {typed} }}");
             for r in solutions(store, &q, opts)? {
                 let (Some(s), Some(o)) = (iri_of(r.get("s")), value_of(r.get("o"))) else { continue };
