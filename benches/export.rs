@@ -75,9 +75,9 @@ fn variant(doc: &Document, an: &Analysis, i: usize) -> (Document, Analysis) {
     (d, a)
 }
 
-/// The store the CLI uses: on disk (RocksDB) in a temporary directory that
-/// lives as long as the process, or in memory when built without RocksDB
-/// or with `EXPORT_BENCH_STORE=memory`.
+/// The store the CLI uses: on disk (RocksDB) in Cargo's scratch directory
+/// for benches (`target/tmp`), or in memory when built without RocksDB or
+/// with `EXPORT_BENCH_STORE=memory`.
 /// `EXPORT_BENCH_DIR=DIR` keeps the on-disk store in DIR and reuses it in
 /// later runs (building it takes minutes).
 fn open_store() -> (DossierStore, &'static str, bool) {
@@ -85,7 +85,12 @@ fn open_store() -> (DossierStore, &'static str, bool) {
     if std::env::var("EXPORT_BENCH_STORE").as_deref() != Ok("memory") {
         let path = match std::env::var_os("EXPORT_BENCH_DIR") {
             Some(d) => PathBuf::from(d).join(format!("store-{}", if benchmarking() { DOCS } else { SMOKE_DOCS })),
-            None => Box::leak(Box::new(tempfile::tempdir().unwrap())).path().join("store"),
+            None => {
+                // Cargo's scratch directory for benches, emptied first.
+                let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("export-bench-store");
+                let _ = std::fs::remove_dir_all(&d);
+                d
+            }
         };
         let existing = path.join("CURRENT").exists();
         let store = DossierStore::open(&path, dossier::store::Mode::ReadWrite).unwrap();
