@@ -264,7 +264,7 @@ pub fn events(store: &Store, f: &EventFilter, timeout: Option<std::time::Duratio
         .into_values()
         .map(|acc| {
             let mut e = acc.row;
-            e.label = acc.labels.iter().fold(String::new(), |best, l| if best.is_empty() || better(l, &best) { l.clone() } else { best });
+            e.label = acc.labels.iter().min_by_key(|l| (l.chars().count(), l.as_str())).cloned().unwrap_or_default();
             e.cameo = acc.cameos.into_iter().next();
             e.places = acc.places.into_values().collect();
             e.places.sort();
