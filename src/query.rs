@@ -143,8 +143,9 @@ pub fn evaluate(store: &Store, query: &str, opts: &Options) -> Result<Output> {
     } else {
         evaluator(Some(token.clone())).for_query(parse_with_bindings(query, &opts.bindings)?)
     };
-    let has_dataset = query_declares_dataset(query);
-    if !has_dataset {
+    // A query without FROM or FROM NAMED sees every graph as one default
+    // graph; one that names its dataset gets what it names.
+    if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
     let _timer = opts.timeout.map(|t| Timer::start(token.clone(), t));
@@ -279,11 +280,6 @@ fn strip_prologue(text: &str) -> &str {
         }
         return t;
     }
-}
-
-fn query_declares_dataset(text: &str) -> bool {
-    let up = text.to_ascii_uppercase();
-    up.contains("FROM <") || up.contains("FROM NAMED") || up.contains("FROM ID:")
 }
 
 /// Write SELECT/ASK results.
@@ -455,4 +451,45 @@ pub fn saved_queries(dir: &std::path::Path) -> Result<Vec<SavedQuery>> {
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+
+    fn store() -> Store {
+        let s = Store::new().unwrap();
+        for (g, v) in [("http://example.org/g1", "one"), ("http://example.org/g2", "two")] {
+            s.insert(&Quad::new(
+                NamedNode::new("http://example.org/s").unwrap(),
+                NamedNode::new("http://example.org/p").unwrap(),
+                Literal::new_simple_literal(v),
+                GraphName::NamedNode(NamedNode::new(g).unwrap()),
+            ))
+            .unwrap();
+        }
+        s
+    }
+
+    fn values(out: Output) -> Vec<String> {
+        let Output::Solutions { rows, .. } = out else { panic!("not solutions") };
+        let mut v: Vec<String> = rows.iter().filter_map(|r| r.get("o").map(|t| t.to_string())).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn the_default_graph_is_the_union_unless_the_query_names_its_dataset() {
+        let s = store();
+        let all = "SELECT ?o WHERE { ?s <http://example.org/p> ?o }";
+        assert_eq!(values(evaluate(&s, all, &Options::default()).unwrap()), ["\"one\"", "\"two\""]);
+        // Words that look like a dataset clause inside a string or an IRI change nothing.
+        let lookalike = r#"SELECT ?o WHERE { ?s <http://example.org/p> ?o FILTER(?o != "copied FROM <x> and FROM NAMED") }"#;
+        assert_eq!(values(evaluate(&s, lookalike, &Options::default()).unwrap()), ["\"one\"", "\"two\""]);
+        let from = "SELECT ?o FROM <http://example.org/g1> WHERE { ?s <http://example.org/p> ?o }";
+        assert_eq!(values(evaluate(&s, from, &Options::default()).unwrap()), ["\"one\""]);
+        let named = "SELECT ?o FROM NAMED <http://example.org/g2> WHERE { GRAPH ?g { ?s <http://example.org/p> ?o } }";
+        assert_eq!(values(evaluate(&s, named, &Options::default()).unwrap()), ["\"two\""]);
+    }
 }

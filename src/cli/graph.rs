@@ -48,6 +48,9 @@ pub struct GraphArgs {
     /// Title of the graph (HTML page, metadata).
     #[arg(long)]
     pub title: Option<String>,
+    /// Print how long each step took (store reads, filters, layout, writing) to stderr.
+    #[arg(long)]
+    pub timings: bool,
     /// Seconds before each query is cancelled (0: never).
     #[arg(long = "graph-timeout", default_value_t = 300.0, hide = true)]
     pub timeout: f64,
@@ -129,7 +132,9 @@ fn describe(a: &GraphArgs) -> String {
 pub fn export(a: ExportArgs) -> Result<i32> {
     let Some(format) = a.format.graph_format() else { bail!("{:?} is not a graph format", a.format) };
     let opts = options(&a.graph)?;
+    let t_open = std::time::Instant::now();
     let store = open_store(&a.store, Mode::ReadOnly)?;
+    let opened = t_open.elapsed();
     let t = std::time::Instant::now();
     let p = graph::project(store.inner(), &opts)?;
     let built = t.elapsed();
@@ -140,8 +145,14 @@ pub fn export(a: ExportArgs) -> Result<i32> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+    let t_write = std::time::Instant::now();
     export::write(&p, format, &meta, &mut w)?;
     w.flush()?;
+    if a.graph.timings {
+        for (name, d) in [("open store", opened)].into_iter().chain(p.phases.iter().map(|(n, d)| (*n, *d))).chain([("write", t_write.elapsed())]) {
+            eprintln!("  {name:<24} {:>8.3}s", d.as_secs_f64());
+        }
+    }
     let kinds: Vec<String> = p.kind_counts().iter().map(|(k, n)| format!("{} {n}", k.as_str())).collect();
     eprintln!(
         "exported {}: nodes: {}  edges: {}  ({})  in {:.2}s",

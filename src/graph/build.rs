@@ -2,13 +2,16 @@
 //!
 //! SPARQL rather than a scan of quads: the query engine joins and removes
 //! duplicates on the store's internal ids and turns only the answers into
-//! strings, which on disk is most of the cost. Three queries read the
-//! standard graph: the typed resources (persons,
-//! organizations, countries, places, events, publications), their labels,
-//! dates and details, and the links between them. Co-mention edges are
-//! counted here from the `mentions` links of the publications kept by the
-//! date filter. A CONSTRUCT projection takes the triples of the query
-//! result instead and looks up the kinds, labels and dates of the
+//! strings. One query per predicate reads the standard graph: the typed
+//! resources (persons, organizations, countries, places, events,
+//! publications), their labels, dates and details, and the links between
+//! them. Turning an answer back into strings costs a store lookup per
+//! term, which on disk is most of the time, so the queries run side by
+//! side on all cores. Nodes are then numbered in IRI order, and the rest
+//! (links, co-mention counts, date filter) works on numbers. Co-mention
+//! edges are counted from the `mentions` links of the publications kept
+//! by the date filter. A CONSTRUCT projection takes the triples of the
+//! query result instead and looks up the kinds, labels and dates of the
 //! resources it names in the store.
 
 use super::{date_in, Edge, EdgeKind, Node, NodeKind, Options, Projection};
@@ -18,7 +21,9 @@ use crate::rdf::vocab::{ID, PREFIXES, RDF, RDFS, SCHEMA, SEM};
 use oxigraph::model::{NamedOrBlankNode, Term};
 use oxigraph::store::Store;
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use crate::recognize::gazetteer::FxMap;
+use std::collections::{HashSet, VecDeque};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Project the store under the options: build, filter, rank, lay out.
 pub fn project(store: &Store, opts: &Options) -> Result<Projection> {
@@ -64,11 +69,66 @@ fn check_date(d: &str) -> Result<()> {
         .map_err(|_| Error::Invalid(format!("not a date (YYYY-MM-DD): {d}")))
 }
 
-/// Nodes and edges before the kind and neighbourhood filters.
+/// Nodes and edges before the kind and neighbourhood filters, by number: a
+/// node is its index in `nodes`, an edge label its index in `labels`.
+#[derive(Default)]
 struct Raw {
-    nodes: BTreeMap<String, Node>,
-    /// (source IRI, target IRI, kind, label) → weight.
-    edges: BTreeMap<(String, String, EdgeKind, String), f64>,
+    nodes: Vec<Node>,
+    /// Nodes left out by the date filter.
+    dropped: Vec<bool>,
+    index: FxMap<String, u32>,
+    labels: Vec<String>,
+    label_index: FxMap<String, u32>,
+    /// (source, target, kind, label) → weight.
+    edges: FxMap<(u32, u32, EdgeKind, u32), f64>,
+}
+
+impl Raw {
+    fn id(&self, iri: &str) -> Option<u32> {
+        self.index.get(iri).copied()
+    }
+
+    /// The number of the node with this IRI, made with `make` if new.
+    fn node(&mut self, iri: &str, make: impl FnOnce() -> Node) -> u32 {
+        if let Some(&i) = self.index.get(iri) {
+            return i;
+        }
+        let i = self.nodes.len() as u32;
+        self.index.insert(iri.to_string(), i);
+        self.nodes.push(make());
+        self.dropped.push(false);
+        i
+    }
+
+    fn label(&mut self, l: &str) -> u32 {
+        if let Some(&i) = self.label_index.get(l) {
+            return i;
+        }
+        let i = self.labels.len() as u32;
+        self.labels.push(l.to_string());
+        self.label_index.insert(l.to_string(), i);
+        i
+    }
+
+    fn kind(&self, i: u32) -> NodeKind {
+        self.nodes[i as usize].kind
+    }
+
+    fn kept(&self, i: u32) -> bool {
+        !self.dropped[i as usize]
+    }
+
+    /// Leave out the events and publications dated outside the window, and
+    /// the edges that touch them.
+    fn drop_undated(&mut self, from: Option<&str>, to: Option<&str>) {
+        for (n, d) in self.nodes.iter().zip(self.dropped.iter_mut()) {
+            if matches!(n.kind, NodeKind::Event | NodeKind::Publication) && !n.date.as_deref().is_some_and(|x| date_in(x, from, to)) {
+                *d = true;
+            }
+        }
+        let dropped = &self.dropped;
+        self.edges.retain(|(s, t, _, _), _| !dropped[*s as usize] && !dropped[*t as usize]);
+    }
 }
 
 fn solutions(store: &Store, q: &str, opts: &Options) -> Result<Vec<oxigraph::sparql::QuerySolution>> {
@@ -81,13 +141,6 @@ fn solutions(store: &Store, q: &str, opts: &Options) -> Result<Vec<oxigraph::spa
 fn iri_of(t: Option<&Term>) -> Option<&str> {
     match t {
         Some(Term::NamedNode(n)) => Some(n.as_str()),
-        _ => None,
-    }
-}
-
-fn value_of(t: Option<&Term>) -> Option<&str> {
-    match t {
-        Some(Term::Literal(l)) => Some(l.value()),
         _ => None,
     }
 }
@@ -144,11 +197,57 @@ const DESCRIBING: &[(&str, &str)] = &[
     ("dossier:iso3166", "schema:Country"),
 ];
 
-/// Labels, dates and details of `nodes`, read from the store.
-/// `restrict`: look up only these IRIs (CONSTRUCT projections).
-fn describe(store: &Store, nodes: &mut BTreeMap<String, Node>, restrict: Option<&[String]>, opts: &Options) -> Result<()> {
-    let mut labels: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
-    let mut dates: HashMap<String, BTreeSet<String>> = HashMap::new();
+/// Runs `SELECT ?s ?o` queries, on as many threads as there are cores,
+/// and gives each query's answers as (subject IRI, object IRI or literal
+/// value) pairs, in query order. Turning each answer's internal ids into
+/// strings is a store lookup per term and most of the cost on disk, so the
+/// queries run side by side.
+fn pairs_of(store: &Store, queries: &[String], opts: &Options) -> Result<Vec<Vec<(String, String)>>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, queries.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Result<Vec<(String, String)>>)> = Vec::with_capacity(queries.len());
+    std::thread::scope(|scope| -> Result<()> {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(q) = queries.get(i) else { break };
+                        out.push((i, pairs(store, q, opts)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        for w in workers {
+            done.extend(w.join().map_err(|_| Error::Invalid("a projection query failed unexpectedly".into()))?);
+        }
+        Ok(())
+    })?;
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+fn pairs(store: &Store, q: &str, opts: &Options) -> Result<Vec<(String, String)>> {
+    let rows = solutions(store, q, opts)?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            let s = iri_of(r.get("s"))?;
+            let o = match r.get("o") {
+                Some(Term::NamedNode(n)) => n.as_str(),
+                Some(Term::Literal(l)) => l.value(),
+                _ => return None,
+            };
+            Some((s.to_string(), o.to_string()))
+        })
+        .collect())
+}
+
+/// The queries that read labels, dates and details (see [`DESCRIBING`]).
+/// `restrict`: only for these IRIs (CONSTRUCT projections).
+fn describing_queries(restrict: Option<&[String]>) -> Vec<(&'static str, String)> {
     // One query per predicate, with the predicate a constant, so the store
     // reads just that predicate's index (a VALUES list of predicates is
     // joined after a scan of every statement). Without a list of IRIs, each
@@ -158,146 +257,189 @@ fn describe(store: &Store, nodes: &mut BTreeMap<String, Node>, restrict: Option<
         None => vec![String::new()],
         Some(iris) => iris.chunks(400).map(|c| format!("VALUES ?s {{ {} }}", c.iter().map(|i| format!("<{i}>")).collect::<Vec<_>>().join(" "))).collect(),
     };
+    let mut out = Vec::new();
     for (pred, classes) in DESCRIBING {
         for values in &lists {
             let typed = if values.is_empty() && !classes.is_empty() { format!("?s a {classes} .") } else { String::new() };
-            let q = format!("SELECT ?s ?o WHERE {{ {values} ?s {pred} ?o . {typed} }}");
-            for r in solutions(store, &q, opts)? {
-                let (Some(s), Some(o)) = (iri_of(r.get("s")), value_of(r.get("o"))) else { continue };
-                let Some(node) = nodes.get_mut(s) else { continue };
-                match *pred {
-                    "rdfs:label" | "schema:headline" => *labels.entry(s.to_string()).or_default().entry(o.to_string()).or_default() += 1,
-                    "sem:hasTimeStamp" | "sem:hasBeginTimeStamp" | "schema:datePublished" => {
-                        dates.entry(s.to_string()).or_default().insert(o.to_string());
-                    }
-                    "dossier:plover" | "dossier:iso3166" => node.detail = Some(o.to_string()),
-                    "dossier:document" => {
-                        // The fallback label of an untitled publication.
-                        labels.entry(s.to_string()).or_default().entry(format!("\u{0}{o}")).or_default();
-                    }
-                    _ => {}
-                }
-            }
+            out.push((*pred, format!("SELECT ?s ?o WHERE {{ {values} ?s {pred} ?o . {typed} }}")));
         }
     }
-    for (iri, node) in nodes.iter_mut() {
-        if let Some(ls) = labels.get(iri) {
-            // The most used label; ties go to the longer, then the first.
-            let best = ls
-                .iter()
-                .filter(|(l, _)| !l.starts_with('\u{0}'))
-                .max_by(|a, b| a.1.cmp(b.1).then(a.0.chars().count().cmp(&b.0.chars().count())).then(b.0.cmp(a.0)));
-            match best {
-                Some((l, _)) => node.label = l.clone(),
-                None => {
-                    if let Some((l, _)) = ls.iter().next() {
-                        node.label = format!("(untitled) {}", l.trim_start_matches('\u{0}'));
-                    }
-                }
-            }
-        }
-        if let Some(ds) = dates.get(iri) {
-            // The earliest date.
-            node.date = ds.iter().next().cloned();
-        }
-    }
-    Ok(())
+    out
 }
 
-/// The standard projection: typed resources and their links.
-fn standard(store: &Store, opts: &Options, ph: &mut Phases) -> Result<Raw> {
-    let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-    let q = format!("SELECT DISTINCT ?s ?t WHERE {{ VALUES ?t {{ {CLASSES} }} ?s a ?t }}");
-    for r in solutions(store, &q, opts)? {
-        let (Some(s), Some(t)) = (iri_of(r.get("s")), iri_of(r.get("t"))) else { continue };
-        let Some(kind) = kind_of_class(t) else { continue };
-        // A resource with two kinds keeps the first in kind order.
-        nodes
-            .entry(s.to_string())
-            .and_modify(|n| n.kind = n.kind.min(kind))
-            .or_insert_with(|| Node::new(s, iri_label(s), kind));
-    }
-    ph.lap("nodes");
-    describe(store, &mut nodes, None, opts)?;
-    ph.lap("labels and dates");
-
-    // Date filter on events and publications.
-    let dated = opts.from.is_some() || opts.to.is_some();
-    if dated {
-        let (from, to) = (opts.from.as_deref(), opts.to.as_deref());
-        nodes.retain(|_, n| match n.kind {
-            NodeKind::Event | NodeKind::Publication => n.date.as_deref().is_some_and(|d| date_in(d, from, to)),
-            _ => true,
-        });
-    }
-
-    let mut edges: BTreeMap<(String, String, EdgeKind, String), f64> = BTreeMap::new();
-    let add = |edges: &mut BTreeMap<_, f64>, s: &str, t: &str, kind: EdgeKind| {
-        edges.insert((s.to_string(), t.to_string(), kind, kind.as_str().to_string()), 1.0);
-    };
-    // publication → mentioned entities, for co-mention.
-    let mut mentioned: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for pred in ["sem:hasActor", "sem:hasPlace", "schema:containedInPlace", "schema:mentions", "schema:author"] {
-        let q = format!("SELECT DISTINCT ?s ?o WHERE {{ ?s {pred} ?o }}");
-        for r in solutions(store, &q, opts)? {
-            let (Some(s), Some(o)) = (iri_of(r.get("s")), iri_of(r.get("o"))) else { continue };
-            let (Some(sn), Some(on)) = (nodes.get(s), nodes.get(o)) else { continue };
-            match pred {
-                "sem:hasActor" if sn.kind == NodeKind::Event => add(&mut edges, o, s, EdgeKind::ParticipatesIn),
-                "sem:hasPlace" | "schema:containedInPlace" => add(&mut edges, s, o, EdgeKind::LocatedIn),
-                "schema:mentions" if sn.kind == NodeKind::Publication => {
-                    add(&mut edges, s, o, EdgeKind::Mentions);
-                    if on.kind.is_entity() {
-                        mentioned.entry(s.to_string()).or_default().insert(o.to_string());
+/// Labels, dates and details from the answers of [`describing_queries`].
+fn describe(raw: &mut Raw, preds: &[&'static str], answers: Vec<Vec<(String, String)>>) {
+    let n = raw.nodes.len();
+    // Per node: label → uses, the document of an untitled publication, dates.
+    let mut labels: Vec<Vec<(String, usize)>> = vec![Vec::new(); n];
+    let mut untitled: Vec<Option<String>> = vec![None; n];
+    let mut earliest: Vec<Option<String>> = vec![None; n];
+    for (pred, rows) in preds.iter().zip(answers) {
+        for (s, o) in rows {
+            let Some(i) = raw.id(&s) else { continue };
+            let i = i as usize;
+            match *pred {
+                "rdfs:label" | "schema:headline" => match labels[i].iter_mut().find(|(l, _)| *l == o) {
+                    Some((_, c)) => *c += 1,
+                    None => labels[i].push((o, 1)),
+                },
+                "sem:hasTimeStamp" | "sem:hasBeginTimeStamp" | "schema:datePublished" => {
+                    if earliest[i].as_ref().is_none_or(|d| o < *d) {
+                        earliest[i] = Some(o);
                     }
                 }
-                "schema:author" if sn.kind == NodeKind::Publication => add(&mut edges, s, o, EdgeKind::AuthoredBy),
+                "dossier:plover" | "dossier:iso3166" => raw.nodes[i].detail = Some(o),
+                "dossier:document" => {
+                    // The fallback label of an untitled publication.
+                    if untitled[i].as_ref().is_none_or(|d| o < *d) {
+                        untitled[i] = Some(o);
+                    }
+                }
                 _ => {}
             }
         }
     }
-
-    ph.lap("links");
-    // Co-mention: pairs of entities mentioned by the same publication.
-    let mut pairs: HashMap<(&str, &str), u32> = HashMap::new();
-    for ents in mentioned.values() {
-        let v: Vec<&str> = ents.iter().map(String::as_str).collect();
-        for i in 0..v.len() {
-            for j in i + 1..v.len() {
-                *pairs.entry((v[i], v[j])).or_default() += 1;
-            }
+    for (i, node) in raw.nodes.iter_mut().enumerate() {
+        // The most used label; ties go to the longer, then the first.
+        let best = labels[i]
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(a.0.chars().count().cmp(&b.0.chars().count())).then(b.0.cmp(&a.0)));
+        if let Some((l, _)) = best {
+            node.label = l.clone();
+        } else if let Some(d) = &untitled[i] {
+            node.label = format!("(untitled) {d}");
+        }
+        if let Some(d) = earliest[i].take() {
+            node.date = Some(d);
         }
     }
+}
+
+/// The links of the standard projection: (predicate, query).
+const LINKS: [&str; 5] = ["schema:mentions", "sem:hasActor", "sem:hasPlace", "schema:containedInPlace", "schema:author"];
+
+/// The standard projection: typed resources and their links.
+fn standard(store: &Store, opts: &Options, ph: &mut Phases) -> Result<Raw> {
+    // Every query at once: nodes, their descriptions and the links.
+    let describing = describing_queries(None);
+    // No DISTINCT: repeats are merged below, and removing them in the
+    // engine costs more than reading them.
+    let mut queries = vec![format!("SELECT ?s ?o WHERE {{ VALUES ?o {{ {CLASSES} }} ?s a ?o }}")];
+    queries.extend(LINKS.iter().map(|p| format!("SELECT ?s ?o WHERE {{ ?s {p} ?o }}")));
+    queries.extend(describing.iter().map(|(_, q)| q.clone()));
+    let mut answers = pairs_of(store, &queries, opts)?.into_iter();
+    ph.lap("store reads");
+
+    // Nodes, numbered in IRI order so that numbers compare as IRIs do.
+    let mut kinds: FxMap<String, NodeKind> = FxMap::default();
+    for (s, t) in answers.next().unwrap_or_default() {
+        let Some(kind) = kind_of_class(&t) else { continue };
+        // A resource with two kinds keeps the first in kind order.
+        kinds.entry(s).and_modify(|k| *k = (*k).min(kind)).or_insert(kind);
+    }
+    let mut sorted: Vec<(String, NodeKind)> = kinds.into_iter().collect();
+    sorted.sort_unstable();
+    let mut raw = Raw::default();
+    for (iri, kind) in sorted {
+        raw.node(&iri.clone(), || Node::new(iri.as_str(), iri_label(&iri), kind));
+    }
+    let links: Vec<Vec<(String, String)>> = answers.by_ref().take(LINKS.len()).collect();
+    let preds: Vec<&'static str> = describing.iter().map(|(p, _)| *p).collect();
+    describe(&mut raw, &preds, answers.collect());
+    ph.lap("nodes, labels and dates");
+
+    let dated = opts.from.is_some() || opts.to.is_some();
+    if dated {
+        raw.drop_undated(opts.from.as_deref(), opts.to.as_deref());
+    }
+    let n = raw.nodes.len();
+    let kind_labels: Vec<u32> = [EdgeKind::ParticipatesIn, EdgeKind::LocatedIn, EdgeKind::Mentions, EdgeKind::AuthoredBy, EdgeKind::CoMention]
+        .iter()
+        .map(|k| raw.label(k.as_str()))
+        .collect();
+    let label_of = |k: EdgeKind| match k {
+        EdgeKind::ParticipatesIn => kind_labels[0],
+        EdgeKind::LocatedIn => kind_labels[1],
+        EdgeKind::Mentions => kind_labels[2],
+        EdgeKind::AuthoredBy => kind_labels[3],
+        _ => kind_labels[4],
+    };
+    // Publication → mentioned entities, for co-mention.
+    let mut mentioned: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (pred, rows) in LINKS.iter().zip(links) {
+        for (s, o) in rows {
+            let (Some(si), Some(oi)) = (raw.id(&s), raw.id(&o)) else { continue };
+            if !raw.kept(si) || !raw.kept(oi) {
+                continue;
+            }
+            let (sk, ok) = (raw.kind(si), raw.kind(oi));
+            let edge = match *pred {
+                "sem:hasActor" if sk == NodeKind::Event => (oi, si, EdgeKind::ParticipatesIn),
+                "sem:hasPlace" | "schema:containedInPlace" => (si, oi, EdgeKind::LocatedIn),
+                "schema:mentions" if sk == NodeKind::Publication => {
+                    if ok.is_entity() {
+                        mentioned[si as usize].push(oi);
+                    }
+                    (si, oi, EdgeKind::Mentions)
+                }
+                "schema:author" if sk == NodeKind::Publication => (si, oi, EdgeKind::AuthoredBy),
+                _ => continue,
+            };
+            raw.edges.insert((edge.0, edge.1, edge.2, label_of(edge.2)), 1.0);
+        }
+    }
+    ph.lap("links");
+
+    // Co-mention: pairs of entities mentioned by the same publication,
+    // counted as one sorted list of (smaller, larger) node numbers.
+    let mut pairs: Vec<u64> = Vec::new();
+    for ents in &mut mentioned {
+        ents.sort_unstable();
+        ents.dedup();
+        for (i, &a) in ents.iter().enumerate() {
+            pairs.extend(ents[i + 1..].iter().map(|&b| ((a as u64) << 32) | b as u64));
+        }
+    }
+    pairs.sort_unstable();
     let min_w = if opts.min_weight.is_finite() { opts.min_weight } else { 1.0 };
-    for ((a, b), w) in pairs {
-        if (w as f64) >= min_w {
-            edges.insert((a.to_string(), b.to_string(), EdgeKind::CoMention, EdgeKind::CoMention.as_str().to_string()), w as f64);
+    let co = label_of(EdgeKind::CoMention);
+    for run in pairs.chunk_by(|a, b| a == b) {
+        if run.len() as f64 >= min_w {
+            let (a, b) = ((run[0] >> 32) as u32, run[0] as u32);
+            raw.edges.insert((a, b, EdgeKind::CoMention, co), run.len() as f64);
         }
     }
 
     if dated {
         // Entities stay when they touch a kept event or publication, and
         // countries when a kept place lies in them.
-        let anchored: HashSet<&str> = edges
+        let mut keep: Vec<bool> = raw.nodes.iter().zip(&raw.dropped).map(|(nd, d)| !d && !nd.kind.is_entity()).collect();
+        let anchored: Vec<u32> = raw
+            .edges
             .keys()
-            .filter(|(s, t, k, _)| {
-                *k != EdgeKind::CoMention
-                    && (nodes.get(s).is_some_and(|n| !n.kind.is_entity()) || nodes.get(t).is_some_and(|n| !n.kind.is_entity()))
-            })
-            .flat_map(|(s, t, _, _)| [s.as_str(), t.as_str()])
+            .filter(|(s, t, k, _)| *k != EdgeKind::CoMention && (!raw.kind(*s).is_entity() || !raw.kind(*t).is_entity()))
+            .flat_map(|(s, t, _, _)| [*s, *t])
             .collect();
-        let mut keep: HashSet<String> = nodes.iter().filter(|(i, n)| !n.kind.is_entity() || anchored.contains(i.as_str())).map(|(i, _)| i.clone()).collect();
-        let extra: Vec<String> = edges
+        for i in anchored {
+            keep[i as usize] = true;
+        }
+        let extra: Vec<u32> = raw
+            .edges
             .keys()
-            .filter(|(s, t, k, _)| *k == EdgeKind::LocatedIn && keep.contains(s) && !keep.contains(t))
-            .map(|(_, t, _, _)| t.clone())
+            .filter(|(s, t, k, _)| *k == EdgeKind::LocatedIn && keep[*s as usize] && !keep[*t as usize])
+            .map(|(_, t, _, _)| *t)
             .collect();
-        keep.extend(extra);
-        nodes.retain(|i, _| keep.contains(i));
-        edges.retain(|(s, t, _, _), _| nodes.contains_key(s) && nodes.contains_key(t));
+        for i in extra {
+            keep[i as usize] = true;
+        }
+        for (d, k) in raw.dropped.iter_mut().zip(&keep) {
+            *d = !k;
+        }
+        let dropped = &raw.dropped;
+        raw.edges.retain(|(s, t, _, _), _| !dropped[*s as usize] && !dropped[*t as usize]);
     }
     ph.lap("co-mention");
-    Ok(Raw { nodes, edges })
+    Ok(raw)
 }
 
 /// A CONSTRUCT (or DESCRIBE) result as a graph: IRIs and blank nodes are
@@ -310,10 +452,10 @@ fn from_construct(store: &Store, q: &str, opts: &Options, ph: &mut Phases) -> Re
     let Output::Graph { triples, .. } = out else {
         return Err(Error::Invalid("--query needs a CONSTRUCT or DESCRIBE query (a graph result)".into()));
     };
-    let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-    let mut edges: BTreeMap<(String, String, EdgeKind, String), f64> = BTreeMap::new();
-    let mut labelled: HashSet<String> = HashSet::new();
-    let mut typed: HashSet<String> = HashSet::new();
+    let mut raw = Raw::default();
+    let n_labels = |raw: &Raw| raw.nodes.len();
+    let mut labelled: Vec<bool> = Vec::new();
+    let mut typed: Vec<bool> = Vec::new();
     let key = |s: &NamedOrBlankNode| -> String {
         match s {
             NamedOrBlankNode::NamedNode(n) => n.as_str().to_string(),
@@ -327,19 +469,23 @@ fn from_construct(store: &Store, q: &str, opts: &Options, ph: &mut Phases) -> Re
     for t in &triples {
         let s = key(&t.subject);
         let p = t.predicate.as_str();
-        let sn = nodes.entry(s.clone()).or_insert_with(|| Node::new(s.as_str(), iri_label(&s), NodeKind::Other));
+        let si = raw.node(&s, || Node::new(s.as_str(), iri_label(&s), NodeKind::Other)) as usize;
+        labelled.resize(n_labels(&raw), false);
+        typed.resize(n_labels(&raw), false);
         match &t.object {
             Term::Literal(l) if label_preds.iter().any(|x| x == p) => {
                 // The first label given wins.
-                if labelled.insert(s.clone()) {
-                    sn.label = l.value().to_string();
+                if !labelled[si] {
+                    labelled[si] = true;
+                    raw.nodes[si].label = l.value().to_string();
                 }
             }
             Term::Literal(_) => {}
             Term::NamedNode(o) if p == rdf_type => {
                 if let Some(k) = kind_of_class(o.as_str()) {
-                    sn.kind = if typed.contains(&s) { sn.kind.min(k) } else { k };
-                    typed.insert(s.clone());
+                    let sn = &mut raw.nodes[si];
+                    sn.kind = if typed[si] { sn.kind.min(k) } else { k };
+                    typed[si] = true;
                 }
             }
             o => {
@@ -348,48 +494,51 @@ fn from_construct(store: &Store, q: &str, opts: &Options, ph: &mut Phases) -> Re
                     Term::BlankNode(b) => format!("_:{}", b.as_str()),
                     other => other.to_string(),
                 };
-                nodes.entry(o.clone()).or_insert_with(|| Node::new(o.as_str(), iri_label(&o), NodeKind::Other));
+                let oi = raw.node(&o, || Node::new(o.as_str(), iri_label(&o), NodeKind::Other));
+                labelled.resize(n_labels(&raw), false);
+                typed.resize(n_labels(&raw), false);
                 let (kind, label) = predicate_kind(p);
-                *edges.entry((s, o, kind, label)).or_default() += 1.0;
+                let li = raw.label(&label);
+                *raw.edges.entry((si as u32, oi, kind, li)).or_default() += 1.0;
             }
         }
     }
     // Fill in kinds, labels and dates from the store.
     // Only Dossier's own resources are worth looking up.
-    let iris: Vec<String> = nodes.keys().filter(|k| k.starts_with(ID)).cloned().collect();
+    let iris: Vec<String> = raw.nodes.iter().filter(|n| n.iri.starts_with(ID)).map(|n| n.iri.clone()).collect();
     if !iris.is_empty() {
-        for chunk in iris.chunks(400) {
-            let values = chunk.iter().map(|i| format!("<{i}>")).collect::<Vec<_>>().join(" ");
-            let q = format!(
-                "SELECT DISTINCT ?s ?t WHERE {{ VALUES ?s {{ {values} }} VALUES ?t {{ {CLASSES} }} ?s a ?t }}"
-            );
-            for r in solutions(store, &q, opts)? {
-                let (Some(s), Some(t)) = (iri_of(r.get("s")), iri_of(r.get("t"))) else { continue };
-                if let (Some(n), Some(k)) = (nodes.get_mut(s), kind_of_class(t)) {
-                    if !typed.contains(s) {
-                        n.kind = if n.kind == NodeKind::Other { k } else { n.kind.min(k) };
-                    }
-                }
+        let mut queries: Vec<String> = iris
+            .chunks(400)
+            .map(|chunk| {
+                let values = chunk.iter().map(|i| format!("<{i}>")).collect::<Vec<_>>().join(" ");
+                format!("SELECT DISTINCT ?s ?o WHERE {{ VALUES ?s {{ {values} }} VALUES ?o {{ {CLASSES} }} ?s a ?o }}")
+            })
+            .collect();
+        let n_kinds = queries.len();
+        let describing = describing_queries(Some(&iris));
+        queries.extend(describing.iter().map(|(_, q)| q.clone()));
+        let mut answers = pairs_of(store, &queries, opts)?;
+        let rest = answers.split_off(n_kinds);
+        for (s, t) in answers.into_iter().flatten() {
+            let (Some(i), Some(k)) = (raw.id(&s), kind_of_class(&t)) else { continue };
+            let i = i as usize;
+            if !typed[i] {
+                let n = &mut raw.nodes[i];
+                n.kind = if n.kind == NodeKind::Other { k } else { n.kind.min(k) };
             }
         }
-        let saved: HashMap<String, String> = nodes.iter().filter(|(k, _)| labelled.contains(*k)).map(|(k, n)| (k.clone(), n.label.clone())).collect();
-        describe(store, &mut nodes, Some(&iris), opts)?;
-        for (k, l) in saved {
-            if let Some(n) = nodes.get_mut(&k) {
-                n.label = l;
-            }
+        let saved: Vec<(usize, String)> = raw.nodes.iter().enumerate().filter(|(i, _)| labelled[*i]).map(|(i, n)| (i, n.label.clone())).collect();
+        let preds: Vec<&'static str> = describing.iter().map(|(p, _)| *p).collect();
+        describe(&mut raw, &preds, rest);
+        for (i, l) in saved {
+            raw.nodes[i].label = l;
         }
     }
     if opts.from.is_some() || opts.to.is_some() {
-        let (from, to) = (opts.from.as_deref(), opts.to.as_deref());
-        nodes.retain(|_, n| match n.kind {
-            NodeKind::Event | NodeKind::Publication => n.date.as_deref().is_some_and(|d| date_in(d, from, to)),
-            _ => true,
-        });
-        edges.retain(|(s, t, _, _), _| nodes.contains_key(s) && nodes.contains_key(t));
+        raw.drop_undated(opts.from.as_deref(), opts.to.as_deref());
     }
     ph.lap("kinds, labels and dates");
-    Ok(Raw { nodes, edges })
+    Ok(raw)
 }
 
 /// The edge kind and label of a predicate in a CONSTRUCT result.
@@ -411,28 +560,31 @@ fn predicate_kind(p: &str) -> (EdgeKind, String) {
 
 /// Apply the kind and neighbourhood filters and build the petgraph graph.
 fn filter(raw: Raw, opts: &Options) -> Result<Projection> {
-    let Raw { mut nodes, edges } = raw;
-    if !opts.kinds.is_empty() {
-        nodes.retain(|_, n| opts.kinds.contains(&n.kind));
-    }
+    let Raw { nodes, dropped, labels, edges, .. } = raw;
     // Sort nodes by kind, then IRI, for a stable numbering.
-    let mut order: Vec<Node> = nodes.into_values().collect();
-    order.sort_by(|a, b| (a.kind, &a.iri).cmp(&(b.kind, &b.iri)));
+    let mut order: Vec<u32> = (0..nodes.len() as u32)
+        .filter(|&i| !dropped[i as usize] && (opts.kinds.is_empty() || opts.kinds.contains(&nodes[i as usize].kind)))
+        .collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&nodes[a as usize], &nodes[b as usize]);
+        (a.kind, &a.iri).cmp(&(b.kind, &b.iri))
+    });
     let mut g: DiGraph<Node, super::Edge> = DiGraph::with_capacity(order.len(), edges.len());
-    let mut index: HashMap<String, NodeIndex> = HashMap::with_capacity(order.len());
-    for n in order {
-        let iri = n.iri.clone();
-        let i = g.add_node(n);
-        index.insert(iri, i);
+    let mut index: Vec<Option<NodeIndex>> = vec![None; nodes.len()];
+    let mut nodes: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+    for i in order {
+        if let Some(n) = nodes[i as usize].take() {
+            index[i as usize] = Some(g.add_node(n));
+        }
     }
-    let mut list: Vec<(NodeIndex, NodeIndex, EdgeKind, String, f64)> = edges
+    let mut list: Vec<(NodeIndex, NodeIndex, EdgeKind, &str, f64)> = edges
         .into_iter()
-        .filter_map(|((s, t, k, l), w)| Some((*index.get(&s)?, *index.get(&t)?, k, l, w)))
+        .filter_map(|((s, t, k, l), w)| Some((index[s as usize]?, index[t as usize]?, k, labels[l as usize].as_str(), w)))
         .filter(|(s, t, _, _, _)| s != t)
         .collect();
-    list.sort_by(|a, b| (a.0, a.1, a.2, &a.3).cmp(&(b.0, b.1, b.2, &b.3)));
+    list.sort_unstable_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)));
     for (s, t, kind, label, weight) in list {
-        g.add_edge(s, t, Edge { kind, label, weight });
+        g.add_edge(s, t, Edge { kind, label: label.to_string(), weight });
     }
     if let Some(center) = &opts.around {
         let seeds = find_nodes(&g, center);

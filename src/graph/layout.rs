@@ -5,7 +5,8 @@
 //! and a temperature that cools every round caps how far a node moves.
 //! Repulsion, the costly part, is approximated with a quadtree: a far cell
 //! acts as one body at its centre of mass (θ = 0.9), so a round costs
-//! O(n log n) and 10,000 nodes lay out in about a second. Forces are summed
+//! O(n log n). Graphs over 10,000 nodes use a coarser angle and fewer
+//! rounds. Forces are summed
 //! per node in parallel but each node's sum is sequential, and initial
 //! positions come from a hash of each node's IRI and the seed, so the same
 //! graph gives the same picture in every run and on any thread count.
@@ -19,15 +20,16 @@ pub struct LayoutOptions {
     pub iterations: Option<usize>,
     /// Ideal edge length.
     pub k: f64,
-    /// Barnes–Hut opening angle: larger is faster and coarser.
-    pub theta: f64,
+    /// Barnes–Hut opening angle: larger is faster and coarser (default: by
+    /// graph size, 0.9 up to 10,000 nodes, then 1.2).
+    pub theta: Option<f64>,
     /// Pull towards the centre.
     pub gravity: f64,
 }
 
 impl Default for LayoutOptions {
     fn default() -> Self {
-        LayoutOptions { iterations: None, k: 40.0, theta: 0.9, gravity: 0.08 }
+        LayoutOptions { iterations: None, k: 40.0, theta: None, gravity: 0.08 }
     }
 }
 
@@ -92,8 +94,10 @@ pub fn force_directed(seeds: &[u64], edges: &[(usize, usize, f64)], opts: &Layou
         0..=500 => 300,
         501..=3000 => 200,
         3001..=10000 => 120,
-        _ => 60,
+        10001..=20000 => 60,
+        _ => 45,
     });
+    let theta = opts.theta.unwrap_or(if n <= 10_000 { 0.9 } else { 1.2 });
     let t0 = r0 * 0.2 + k;
     let t_min = k * 0.05;
     let mut disp = vec![(0.0f64, 0.0f64); n];
@@ -101,11 +105,14 @@ pub fn force_directed(seeds: &[u64], edges: &[(usize, usize, f64)], opts: &Layou
         let temp = t_min + (t0 - t_min) * (1.0 - it as f64 / iterations as f64).powi(2);
         let tree = QuadTree::build(&pos, &mass);
         let k2 = k * k;
-        disp.par_iter_mut().enumerate().for_each(|(i, d)| {
-            let (fx, fy) = tree.repulsion(i, pos[i], mass[i], k2, opts.theta);
+        disp.par_iter_mut().enumerate().for_each_init(
+            || Vec::with_capacity(128),
+            |stack, (i, d)| {
+            let (fx, fy) = tree.repulsion(i, pos[i], mass[i], k2, theta, stack);
             // Gravity, linear in the distance to the centre.
-            *d = (fx - opts.gravity * pos[i].0, fy - opts.gravity * pos[i].1);
-        });
+                *d = (fx - opts.gravity * pos[i].0, fy - opts.gravity * pos[i].1);
+            },
+        );
         for &(s, t, w) in &edges {
             let dx = pos[s].0 - pos[t].0;
             let dy = pos[s].1 - pos[t].1;
@@ -162,6 +169,9 @@ struct Cell {
     mass: f64,
     mx: f64,
     my: f64,
+    /// Centre of mass (mx / mass, my / mass), once the tree is built.
+    comx: f64,
+    comy: f64,
     /// First child index (four consecutive cells), or NONE for a leaf.
     child: u32,
     /// The body of a leaf holding exactly one, else NONE.
@@ -182,11 +192,17 @@ impl QuadTree {
             y1 = y1.max(p.1);
         }
         let half = ((x1 - x0).max(y1 - y0) / 2.0).max(1e-6) * 1.0001;
-        let root = Cell { cx: (x0 + x1) / 2.0, cy: (y0 + y1) / 2.0, half, mass: 0.0, mx: 0.0, my: 0.0, child: NONE, body: NONE };
+        let root = Cell { cx: (x0 + x1) / 2.0, cy: (y0 + y1) / 2.0, half, mass: 0.0, mx: 0.0, my: 0.0, comx: 0.0, comy: 0.0, child: NONE, body: NONE };
         let mut t = QuadTree { cells: Vec::with_capacity(pos.len() * 2 + 1) };
         t.cells.push(root);
         for (i, &p) in pos.iter().enumerate() {
             t.insert(i as u32, p, pos, mass);
+        }
+        for c in &mut t.cells {
+            if c.mass != 0.0 {
+                c.comx = c.mx / c.mass;
+                c.comy = c.my / c.mass;
+            }
         }
         t
     }
@@ -202,7 +218,7 @@ impl QuadTree {
         for q in 0..4 {
             let cx = c.cx + if q & 1 == 1 { h } else { -h };
             let cy = c.cy + if q & 2 == 2 { h } else { -h };
-            self.cells.push(Cell { cx, cy, half: h, mass: 0.0, mx: 0.0, my: 0.0, child: NONE, body: NONE });
+            self.cells.push(Cell { cx, cy, half: h, mass: 0.0, mx: 0.0, my: 0.0, comx: 0.0, comy: 0.0, child: NONE, body: NONE });
         }
         self.cells[ci].child = first;
     }
@@ -251,9 +267,9 @@ impl QuadTree {
     }
 
     /// The repulsive displacement on body `i` at `p`.
-    fn repulsion(&self, i: usize, p: (f64, f64), m: f64, k2: f64, theta: f64) -> (f64, f64) {
+    fn repulsion(&self, i: usize, p: (f64, f64), m: f64, k2: f64, theta: f64, stack: &mut Vec<u32>) -> (f64, f64) {
         let (mut fx, mut fy) = (0.0, 0.0);
-        let mut stack: Vec<u32> = Vec::with_capacity(64);
+        stack.clear();
         stack.push(0);
         let theta2 = theta * theta;
         while let Some(ci) = stack.pop() {
@@ -261,21 +277,20 @@ impl QuadTree {
             if c.mass == 0.0 || c.body == i as u32 {
                 continue;
             }
-            let (mut mass, mut mx, mut my) = (c.mass, c.mx, c.my);
+            let (mut mass, mut comx, mut comy) = (c.mass, c.comx, c.comy);
             let leaf = c.child == NONE;
             if leaf && c.body == NONE {
                 // A shared leaf: leave this body out if it is inside.
                 let inside = (p.0 - c.cx).abs() <= c.half && (p.1 - c.cy).abs() <= c.half;
                 if inside {
                     mass -= m;
-                    mx -= p.0 * m;
-                    my -= p.1 * m;
                     if mass <= 1e-9 {
                         continue;
                     }
+                    comx = (c.mx - p.0 * m) / mass;
+                    comy = (c.my - p.1 * m) / mass;
                 }
             }
-            let (comx, comy) = (mx / mass, my / mass);
             let dx = p.0 - comx;
             let dy = p.1 - comy;
             let d2 = dx * dx + dy * dy;
@@ -363,14 +378,16 @@ mod tests {
     }
 
     #[test]
-    fn ten_thousand_nodes_in_seconds() {
-        let n = 10_000;
+    fn large_graphs_get_finite_distinct_positions() {
+        let n = 12_000;
         let seeds: Vec<u64> = (0..n).map(|i| splitmix(i as u64)).collect();
         let edges: Vec<(usize, usize, f64)> = (1..n).flat_map(|i| [(i, (i * 31) % i, 1.0), (i, i / 2, 2.0)]).collect();
-        let t = std::time::Instant::now();
-        let pos = force_directed(&seeds, &edges, &LayoutOptions::default());
+        let pos = force_directed(&seeds, &edges, &LayoutOptions { iterations: Some(5), ..Default::default() });
         assert_eq!(pos.len(), n);
-        // Generous bound for debug builds on a shared machine.
-        assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
+        assert!(pos.iter().all(|p| p.0.is_finite() && p.1.is_finite()));
+        let mut sorted: Vec<(u64, u64)> = pos.iter().map(|p| (p.0.to_bits(), p.1.to_bits())).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), n, "two nodes on one spot");
     }
 }
