@@ -639,8 +639,21 @@ impl<'a> Resolver<'a> {
             && self.word_is(c.e + 1, "s")
             && ["loss", "losses", "profit", "profits", "earnings", "results", "sales", "revenue", "net", "income"].iter().any(|w| self.word_is(c.e + 2, w));
         let leaned = self.leaned(c);
-        let mut out = match self.ref_quarter {
-            Some((q @ Val::Quarter(..), _)) if results => Out::V(q),
+        // "compared with a loss of $3 million last year", "from last year's
+        // $1.55 billion": a quarterly figure set against the same quarter a
+        // year before
+        let amount_before = c.s > 0 && {
+            let t = &self.toks[c.s - 1];
+            t.kind == Kind::Num || ["million", "billion", "cents", "share", "percent"].iter().any(|w| self.word_is(c.s - 1, w))
+        };
+        let amount_after = self.toks.get(c.e).is_some_and(|t| t.kind == Kind::Punct('\''))
+            && self.word_is(c.e + 1, "s")
+            && self.toks.get(c.e + 2).is_some_and(|t| t.kind == Kind::Num || t.kind == Kind::Punct('$'));
+        let year_ago_figure = matches!(c.sem, Sem::Deictic { unit: Unit::Year, n: -1 }) && !self.yearly && (amount_before || amount_after) && matches!(self.refv, Some(Val::Quarter(..)));
+        let in_view = if year_ago_figure { self.quarter_in_view() } else { None };
+        let mut out = match (self.ref_quarter, in_view) {
+            (Some((q @ Val::Quarter(..), _)), _) if results => Out::V(q),
+            (_, Some(q @ Val::Quarter(..))) => Out::V(q.shift(Unit::Year, -1)?),
             _ => self.value(leaned.as_ref().unwrap_or(&c.sem), tense, at)?,
         };
         // "the year-ago quarter ended Oct. 31": the end day of a quarter of
@@ -701,6 +714,15 @@ impl<'a> Resolver<'a> {
             }
         };
         Some((s, anchored, kind))
+    }
+
+    /// The quarter under discussion, or one named by its number since.
+    fn quarter_in_view(&self) -> Option<Val> {
+        match (self.named_quarter, self.ref_quarter) {
+            (Some((q, nat)), Some((_, qat))) if nat > qat => Some(q),
+            (Some((q, _)), None) => Some(q),
+            (_, r) => r.map(|r| r.0),
+        }
     }
 
     /// A quarter in apposition to the quarter just before it takes its
@@ -894,11 +916,7 @@ impl<'a> Resolver<'a> {
                 // (or from a quarter named by its number since: "the second
                 // quarter ended Oct. 31 … results for that quarter")
                 if *unit == Unit::Quarter {
-                    let named = match (self.named_quarter, self.ref_quarter) {
-                        (Some((q, nat)), Some((_, qat))) if nat > qat => Some(q),
-                        _ => None,
-                    };
-                    if let Some(q @ Val::Quarter(..)) = named.or(self.ref_quarter.map(|r| r.0)) {
+                    if let Some(q @ Val::Quarter(..)) = self.quarter_in_view() {
                         return Some(V(q.shift(Unit::Quarter, *n)?));
                     }
                 }

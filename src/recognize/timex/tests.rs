@@ -320,6 +320,10 @@ const CASES: &[Case] = &[
     (DCT, "The two leaders meet separately Monday with the envoy.", "Monday", "2024-01-22", D),
     (DCT, "The new session opens on Tuesday, officials said.", "Tuesday", "2024-01-23", D),
     (DCT, "The two leaders did not meet Monday, officials said.", "Monday", "2024-01-15", D),
+    // a quarterly figure set against "last year": the same quarter a year
+    // before; a plain mention of last year stays the year
+    ("1989-10-30", "In the third quarter, the unit earned $24 million, compared with a loss of $3 million last year.", "last year", "1988-Q3", D),
+    ("1989-10-30", "In the third quarter, the unit earned $24 million. Last year, it closed two plants.", "Last year", "1988", D),
     // "that day" when the text has named only a year: a day of that year
     (DCT, "The crash of 1987 is well remembered. Traders who sold that day lost a fortune.", "that day", "1987-XX-XX", D),
 ];
