@@ -642,14 +642,13 @@ impl<'a> Resolver<'a> {
         // "compared with a loss of $3 million last year", "from last year's
         // $1.55 billion": a quarterly figure set against the same quarter a
         // year before
-        let amount_before = c.s > 0 && {
-            let t = &self.toks[c.s - 1];
-            t.kind == Kind::Num || ["million", "billion", "cents", "share", "percent"].iter().any(|w| self.word_is(c.s - 1, w))
+        let year_ago_figure = matches!(c.sem, Sem::Deictic { unit: Unit::Year, n: -1 }) && !self.yearly && matches!(self.refv, Some(Val::Quarter(..))) && {
+            let amount_before = c.s > 0 && (self.toks[c.s - 1].kind == Kind::Num || ["million", "billion", "cents", "share", "percent"].iter().any(|w| self.word_is(c.s - 1, w)));
+            let amount_after = self.toks.get(c.e).is_some_and(|t| t.kind == Kind::Punct('\''))
+                && self.word_is(c.e + 1, "s")
+                && self.toks.get(c.e + 2).is_some_and(|t| t.kind == Kind::Num || t.kind == Kind::Punct('$'));
+            amount_before || amount_after
         };
-        let amount_after = self.toks.get(c.e).is_some_and(|t| t.kind == Kind::Punct('\''))
-            && self.word_is(c.e + 1, "s")
-            && self.toks.get(c.e + 2).is_some_and(|t| t.kind == Kind::Num || t.kind == Kind::Punct('$'));
-        let year_ago_figure = matches!(c.sem, Sem::Deictic { unit: Unit::Year, n: -1 }) && !self.yearly && (amount_before || amount_after) && matches!(self.refv, Some(Val::Quarter(..)));
         let in_view = if year_ago_figure { self.quarter_in_view() } else { None };
         let mut out = match (self.ref_quarter, in_view) {
             (Some((q @ Val::Quarter(..), _)), _) if results => Out::V(q),
