@@ -450,6 +450,21 @@ impl<'a> Resolver<'a> {
                     {
                         return (Tense::None, false)
                     }
+                    // "a memorial service planned for Saturday was canceled":
+                    // a participle after its noun; the clause's own verb
+                    // tells the tense
+                    Cue::Future
+                        if t.len > 5
+                            && self.text[t.start..t.end].ends_with("ed")
+                            && i > 0
+                            && !after_aux
+                            && self.toks[i - 1].kind == Kind::Word
+                            && !self.toks[i - 1].cap
+                            && self.toks[i - 1].lex == Lex::None
+                            && ["at", "for", "in", "on", "during"].iter().any(|w| self.word_is(i + 1, w)) =>
+                    {
+                        return (Tense::None, false)
+                    }
                     Cue::Future => return (Tense::Future, true),
                     Cue::ToFuture if to => return (Tense::Future, true),
                     Cue::Aux if to && (self.word_is(i, "is") || self.word_is(i, "are")) => return (Tense::Future, true),

@@ -324,6 +324,9 @@ const CASES: &[Case] = &[
     // before; a plain mention of last year stays the year
     ("1989-10-30", "In the third quarter, the unit earned $24 million, compared with a loss of $3 million last year.", "last year", "1988-Q3", D),
     ("1989-10-30", "In the third quarter, the unit earned $24 million. Last year, it closed two plants.", "Last year", "1988", D),
+    // "planned" as a participle after its noun is no future cue
+    ("2024-01-21", "A concert planned at the stadium for Saturday was canceled after the storm.", "Saturday", "2024-01-20", D),
+    ("2024-01-21", "The band planned a concert at the stadium for Saturday.", "Saturday", "2024-01-27", D),
     // "that day" when the text has named only a year: a day of that year
     (DCT, "The crash of 1987 is well remembered. Traders who sold that day lost a fortune.", "that day", "1987-XX-XX", D),
 ];
