@@ -587,6 +587,11 @@ impl<'a> Resolver<'a> {
                 // clause's verb ("Bush on Tuesday said")
                 if back || i == e || self.cue(i) != Some(Cue::Report) {
                     let (t, strong) = classify(i);
+                    // "On Friday, the government planned to pay …": a
+                    // fronted day is when the planning happened
+                    if !back && t == Tense::Future && self.cue(i) == Some(Cue::Future) && self.toks[i].len > 5 && self.text[self.toks[i].start..self.toks[i].end].ends_with("ed") && self.word_is(i + 1, "to") {
+                        return (Tense::Past, false);
+                    }
                     if t != Tense::None {
                         return (t, strong);
                     }

@@ -327,6 +327,10 @@ const CASES: &[Case] = &[
     // "planned" as a participle after its noun is no future cue
     ("2024-01-21", "A concert planned at the stadium for Saturday was canceled after the storm.", "Saturday", "2024-01-20", D),
     ("2024-01-21", "The band planned a concert at the stadium for Saturday.", "Saturday", "2024-01-27", D),
+    // a day fronted before "planned to" is when the planning happened; a
+    // day inside the plan lies ahead
+    (DCT, "On Tuesday, the ministry planned to publish the report.", "Tuesday", "2024-01-16", D),
+    (DCT, "The team planned to leave the capital on Tuesday.", "Tuesday", "2024-01-23", D),
     // "that day" when the text has named only a year: a day of that year
     (DCT, "The crash of 1987 is well remembered. Traders who sold that day lost a fortune.", "that day", "1987-XX-XX", D),
 ];
