@@ -915,7 +915,10 @@ impl<'a> Resolver<'a> {
                 if tense != Tense::Future {
                     return Some(S(dur.clone()));
                 }
-                let (Some(n), Some(dct)) = (n, self.dct) else { return Some(S("FUTURE_REF".into())) };
+                // (hours ahead of a document known only by its day: soon)
+                let (Some(n), Some(dct), false) = (n, self.dct, matches!(unit, Unit::Second | Unit::Minute | Unit::Hour)) else {
+                    return Some(S("FUTURE_REF".into()));
+                };
                 V(Val::Day(dct).shift(*unit, *n)?)
             }
             Sem::Ago { unit, n } => {

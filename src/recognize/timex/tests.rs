@@ -285,6 +285,7 @@ const CASES: &[Case] = &[
     (DCT, "It was his second visit to the region in two weeks.", "two weeks", "P2W", U),
     (DCT, "Sales rose at the fastest pace in a decade.", "a decade", "P10Y", U),
     (DCT, "Prices will rise for the first time in five years.", "five years", "P5Y", U),
+    (DCT, "The council will vote in an hour.", "an hour", "FUTURE_REF", D),
     // a plural part of the day shared by coordinated weekdays
     (DCT, "The ferry sails on Friday and Saturday nights in summer.", "Friday", "XXXX-WXX-5TNI", S),
     (DCT, "The ferry sails on Friday and Saturday nights in summer.", "Saturday nights", "XXXX-WXX-6TNI", S),
