@@ -55,6 +55,9 @@ pub enum Sem {
     Deictic { unit: Unit, n: i32 },
     /// `n` units from the reference time.
     Anaphoric { unit: Unit, n: i32 },
+    /// "two days later": the duration `dur`, counted from the reference
+    /// time; it reaches the date `n` units from it (see `Anaphoric`).
+    Counted { unit: Unit, n: i32, dur: String },
     /// "three years ago": `n` units from the document creation time.
     Ago { unit: Unit, n: i32 },
     Quarter { q: u32, year: YearSpec },
@@ -1788,9 +1791,12 @@ impl<'a> P<'a> {
                 }
                 Some(W::Hence) => return self.ago(i, e + 1, n, unit, 1),
                 Some(W::From) if self.is(e + 1, W::Now) => return self.ago(i, e + 2, n, unit, 1),
-                // "two days later", "a year earlier": a date counted from the
-                // reference time, the word included (the moving reference
-                // time of the pipeline needs the resolved date)
+                // "two days later", "a year earlier": counted from the
+                // reference time. Below a year TimeML marks the amount
+                // only, a duration ("two days": P2D), the word being a
+                // signal; it still reaches a date, which moves the
+                // reference time. "A year earlier" names the year (in
+                // reports the quarter) before: a date, the word included.
                 Some(W::Later) | Some(W::Earlier) | Some(W::After) | Some(W::Before) | Some(W::Prior) => {
                     let Some(w) = self.w(e) else { return None };
                     let sign = if matches!(w, W::Later | W::After) { 1 } else { -1 };
@@ -1803,6 +1809,9 @@ impl<'a> P<'a> {
                             if n.fract() == 0.0 && !hyphen {
                                 let e2 = if self.is(e + 1, W::Than) { e } else { e + 1 };
                                 if e2 == e + 1 {
+                                    if unit <= Unit::Month {
+                                        return cand(i, e, TimexKind::Duration, Sem::Counted { unit, n: sign * n as i32, dur: super::value::duration(Some(n), unit) });
+                                    }
                                     return cand(i, e2, TimexKind::Date, Sem::Anaphoric { unit, n: sign * n as i32 });
                                 }
                             }

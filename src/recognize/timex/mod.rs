@@ -70,6 +70,10 @@ pub struct Timex {
     /// True when the value depended on the reference date (or would have,
     /// when no reference date was given).
     pub anchored: bool,
+    /// For a duration counted from the reference time ("two days later":
+    /// `P2D` over "two days"), the date it reaches, written as a DATE value
+    /// (`2024-02-01`); None otherwise, and when that date is unknown.
+    pub anchor: Option<String>,
 }
 
 /// Tag `text[range]` (range in bytes, on char boundaries) using `dct` as
@@ -103,8 +107,8 @@ pub fn tag(text: &str, range: std::ops::Range<usize>, dct: Option<NaiveDate>) ->
             if c.e == 0 || c.e > toks.len() || c.s >= c.e {
                 continue;
             }
-            let Some((value, anchored, kind)) = r.resolve(c) else { continue };
-            out.push(Timex { start: toks[c.s].start, end: toks[c.e - 1].end, kind, value, anchored });
+            let Some((value, anchored, kind, anchor)) = r.resolve(c) else { continue };
+            out.push(Timex { start: toks[c.s].start, end: toks[c.e - 1].end, kind, value, anchored, anchor });
         }
         refs = Refs { refv: r.refv, ref_at: r.ref_at, ref_quarter: r.ref_quarter, named_quarter: r.named_quarter, ref_day: r.ref_day, period_at: r.period_at };
     }
@@ -631,7 +635,10 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn resolve(&mut self, c: &Cand) -> Option<(String, bool, TimexKind)> {
+    /// The value, whether it depended on the reference date, the TIMEX3
+    /// type and, for a duration counted from the reference time, the date
+    /// it reaches (see [`Timex::anchor`]).
+    fn resolve(&mut self, c: &Cand) -> Option<(String, bool, TimexKind, Option<String>)> {
         let tense = if needs_tense(&c.sem) { self.tense(c.s, c.e) } else { Tense::None };
         // "in five years": a date ahead in a future clause, else a duration
         let (kind, anchored) = match &c.sem {
@@ -649,8 +656,21 @@ impl<'a> Resolver<'a> {
         // months a year before, a duration like the period itself
         if let (true, Sem::RefQuarter { years: -1 }, Some((_, months))) = (self.yearly, &c.sem, self.period_at) {
             if self.word_is(c.e - 1, "period") {
-                return Some((format!("P{months}M"), false, TimexKind::Duration));
+                return Some((format!("P{months}M"), false, TimexKind::Duration, None));
             }
+        }
+        // "two days later": the duration, and the date it reaches becomes
+        // the reference time
+        if let Sem::Counted { unit, n, dur } = &c.sem {
+            self.prev = None;
+            let anchor = match self.value(&Sem::Anaphoric { unit: *unit, n: *n }, tense, at) {
+                Some(Out::V(v)) => {
+                    self.set_ref(v, at);
+                    Some(v.to_string())
+                }
+                _ => None,
+            };
+            return Some((dur.clone(), true, TimexKind::Duration, anchor));
         }
         // "this quarter's loss": results are reported for the quarter under
         // discussion, not for the one still running
@@ -732,7 +752,7 @@ impl<'a> Resolver<'a> {
                 s
             }
         };
-        Some((s, anchored, kind))
+        Some((s, anchored, kind, None))
     }
 
     /// The quarter under discussion, or one named by its number since.
@@ -812,6 +832,7 @@ impl<'a> Resolver<'a> {
         Some(match sem {
             Sem::Abs(v) => V(*v),
             Sem::Lit(s) => S(s.clone()),
+            Sem::Counted { dur, .. } => S(dur.clone()),
             Sem::Month { m, d, year } => {
                 let (m, d) = (*m, *d);
                 let y = match year {
