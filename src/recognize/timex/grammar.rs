@@ -532,6 +532,7 @@ impl<'a> P<'a> {
     }
 
     /// Approximators: "about", "nearly", "more than", "at least", "up to" …
+    /// ("just over two hours": "just" stays outside, as in TimeML)
     fn approx(&self, i: usize) -> Option<usize> {
         match self.w(i)? {
             W::Nearly | W::Almost | W::Around | W::Roughly | W::Approximately | W::Over | W::Under => Some(1),
@@ -539,7 +540,6 @@ impl<'a> P<'a> {
             W::No if (self.is(i + 1, W::More) || self.is(i + 1, W::Less)) && self.is(i + 2, W::Than) => Some(3),
             W::At if self.is(i + 1, W::Least) => Some(2),
             W::Up if self.is(i + 1, W::To) => Some(2),
-            W::Just if self.is(i + 1, W::Over) || self.is(i + 1, W::Under) => Some(2),
             _ => None,
         }
     }

@@ -114,6 +114,8 @@ const CASES: &[Case] = &[
     (DCT, "Troops entered the city on January 16. Less than two days later the rebels withdrew.", "Less than two days", "P2D", U),
     (DCT, "The plant closed on March 3, 2020. Two weeks later it reopened.", "Two weeks", "P2W", U),
     (DCT, "The index recovered eight trading days after the crash.", "eight trading days", "P8D", U),
+    (DCT, "The talks lasted just over two hours.", "over two hours", "PT2H", U),
+    (DCT, "The doctor was shot at home. Just under an hour later he died.", "under an hour", "PT1H", U),
     (DCT, "He arrived in Kabul on Oct. 5, 2001, and left the next day.", "the next day", "2001-10-06", D),
     (DCT, "The riots began on May 2, 1998. Three days later the government fell.", "Three days", "P3D", U),
     (DCT, "The ceasefire was signed on June 1, 1995. The following year war resumed.", "The following year", "1996", D),
