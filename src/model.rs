@@ -331,7 +331,9 @@ pub struct Mention {
     /// TIMEX3 value for temporal mentions.
     pub value: Option<String>,
     /// A normalized key the resolver starts from: canonical name for
-    /// gazetteer hits, the text otherwise.
+    /// gazetteer hits, the text otherwise. For temporal mentions the TIMEX3
+    /// value, except for a duration counted from the reference time ("two
+    /// days later": value `P2D`): the date it reaches (`2024-02-01`).
     pub norm: String,
     /// Index into the document's publications.
     pub publication: usize,

@@ -15,9 +15,11 @@
 //! - dates ([`assign_dates`]): a date inside the trigger's noun phrase
 //!   ("the January 28 strike", "Sunday's attack") first, else the nearest
 //!   date mention of the sentence that no other trigger is nearer to and
-//!   that no "after/since/following" separates from it.
+//!   that no "after/since/following" separates from it (a duration
+//!   counted from the reference time, "three days later", counts as the
+//!   date it reaches).
 
-use super::{Cand, Doc};
+use super::{mention_date, Cand, Doc};
 use crate::model::{EntityKind, MentionType, PartialDate};
 use super::lexicon::Pos;
 
@@ -482,13 +484,17 @@ pub fn assign_dates(doc: &Doc, s: usize, cands: &mut [Cand]) {
         if let Some(m) = doc.ment_tok[t] {
             let mm = doc.mention(m);
             let (ms, me) = doc.ment_range[m];
-            if matches!(mm.kind, MentionType::Date | MentionType::Time) {
+            // (a duration counted from the reference time, "three days
+            // later", gives the date it reaches)
+            let date = match mm.kind {
+                MentionType::Time => mm.value.as_deref().and_then(PartialDate::parse),
+                _ => mention_date(mm),
+            };
+            if let Some(d) = date {
                 let prev = if ms > a { doc.word(ms - 1) } else { "" };
                 let excluded = matches!(prev, "since" | "until" | "till" | "through" | "before" | "after" | "by" | "from" | "to" | "following");
-                if let Some(d) = mm.value.as_deref().and_then(PartialDate::parse) {
-                    if !excluded {
-                        dates.push((ms.max(a), me.max(ms + 1), d));
-                    }
+                if !excluded {
+                    dates.push((ms.max(a), me.max(ms + 1), d));
                 }
             }
             t = me.max(t + 1);
@@ -690,10 +696,8 @@ pub fn anniversary_dates(doc: &Doc, s: usize, cands: &mut [Cand]) {
         while t < phrase {
             if let Some(m) = doc.ment_tok[t] {
                 let mm = doc.mention(m);
-                if mm.kind == MentionType::Date {
-                    if let Some(d) = mm.value.as_deref().and_then(PartialDate::parse).filter(PartialDate::is_complete) {
-                        reference = Some((d, true));
-                    }
+                if let Some(d) = mention_date(mm).filter(PartialDate::is_complete) {
+                    reference = Some((d, true));
                 }
                 t = doc.ment_range[m].1.max(t + 1);
                 continue;

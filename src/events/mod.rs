@@ -401,6 +401,25 @@ impl Doc<'_> {
     }
 }
 
+/// The date a mention can give an event: a Date mention's value, or the
+/// date a duration counted from the reference time reaches ("three days
+/// later": its norm, when that is a calendar date, `YYYY[-MM[-DD]]`).
+fn mention_date(m: &Mention) -> Option<PartialDate> {
+    match m.kind {
+        MentionType::Date => m.value.as_deref().and_then(PartialDate::parse),
+        MentionType::Duration => {
+            let b = m.norm.as_bytes();
+            let calendar = matches!(b.len(), 4 | 7 | 10) && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+            if calendar {
+                PartialDate::parse(&m.norm)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
 fn span_of(doc: &Doc, s: usize, e: usize) -> Span {
     let toks = &doc.input.seg.tokens;
     let a = toks[s].span;
@@ -619,8 +638,7 @@ fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
         .collect();
     let sent_years: Vec<i32> = (a..b)
         .filter_map(|t| doc.ment_tok[t])
-        .filter(|&m| doc.mention(m).kind == MentionType::Date)
-        .filter_map(|m| doc.mention(m).value.as_deref().and_then(PartialDate::parse).and_then(|d| d.year))
+        .filter_map(|m| mention_date(doc.mention(m)).and_then(|d| d.year))
         .collect();
     let dominant = pub_at.and_then(|p| doc.pub_country.get(p).cloned().flatten());
     let mut i = 0;

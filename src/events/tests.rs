@@ -142,6 +142,16 @@ impl B {
         self.add(needle, nth, MentionType::Date, None, None, Some(value));
     }
 
+    /// A duration counted from the reference time, as the tagger gives it:
+    /// "three days" (of "three days later") with its TIMEX3 value, and the
+    /// date it reaches as norm.
+    fn counted(&mut self, needle: &str, nth: usize, value: &str, reached: &str) {
+        self.add(needle, nth, MentionType::Duration, None, None, Some(value));
+        if let Some(m) = self.mentions.last_mut() {
+            m.norm = reached.into();
+        }
+    }
+
     fn run(&mut self) -> Vec<Event> {
         // mentions in text order, as the recognizers hand them over
         let mut order: Vec<usize> = (0..self.mentions.len()).collect();
@@ -227,7 +237,7 @@ fn cross_border_strikes_and_retaliation() {
     let ind = b.country("India", 0, "IN");
     let pk = b.country("Pakistan", 0, "PK");
     let punjab = b.place("Punjab province", 0, "PK");
-    b.date("two days later", 0, "2024-02-04");
+    b.counted("Less than two days", 0, "P2D", "2024-02-04");
     b.country("Pakistan", 1, "PK");
     b.country("India", 1, "IN");
     let kashmir = b.place("Kashmir region", 0, "IN");
@@ -243,6 +253,27 @@ fn cross_border_strikes_and_retaliation() {
     assert!(r.sources.contains(&pk));
     assert!(r.places.contains(&kashmir));
     assert_eq!(r.key, "ASSAULT+2024-02-04+IN");
+}
+
+#[test]
+fn a_duration_counted_from_a_date_dates_the_event() {
+    let text = "Rebels seized the town of Kidal on May 2. Three days later, Malian troops attacked the rebels in Kidal. Malian troops shelled Kidal for three days.";
+    let mut b = B::new(text).published("2024-05-20");
+    b.date("May 2", 0, "2024-05-02");
+    b.place("Kidal", 0, "ML");
+    b.counted("Three days", 0, "P3D", "2024-05-05");
+    let ml = b.nationality("Malian", 0, "ML");
+    b.place("Kidal", 1, "ML");
+    b.nationality("Malian", 1, "ML");
+    b.place("Kidal", 2, "ML");
+    // a plain duration names no date
+    b.add("three days", 0, MentionType::Duration, None, None, Some("P3D"));
+    let evs = b.run();
+    let e = find(&evs, "ASSAULT", text, "attacked");
+    assert_eq!(e.date, d("2024-05-05"));
+    assert!(e.sources.contains(&ml));
+    let s = find(&evs, "ASSAULT", text, "shelled");
+    assert_eq!(s.date, None);
 }
 
 #[test]

@@ -125,7 +125,12 @@ fn temporal_candidates(text: &str, pubs: &[Publication], out: &mut Vec<Candidate
                 end: t.end,
                 kind,
                 iso: None,
-                norm: t.value.clone(),
+                // a duration counted from the reference time ("two days
+                // later") is normalized to the date it reaches
+                norm: match (t.kind, t.anchor) {
+                    (timex::TimexKind::Duration, Some(anchor)) => anchor,
+                    _ => t.value.clone(),
+                },
                 value: Some(t.value),
                 confidence: if t.anchored && dct.is_none() { 0.6 } else { 0.9 },
                 source: Source::Timex,

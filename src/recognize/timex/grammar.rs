@@ -55,6 +55,9 @@ pub enum Sem {
     Deictic { unit: Unit, n: i32 },
     /// `n` units from the reference time.
     Anaphoric { unit: Unit, n: i32 },
+    /// "two days later": the duration `dur`, counted from the reference
+    /// time; it reaches the date `n` units from it (see `Anaphoric`).
+    Counted { unit: Unit, n: i32, dur: String },
     /// "three years ago": `n` units from the document creation time.
     Ago { unit: Unit, n: i32 },
     Quarter { q: u32, year: YearSpec },
@@ -62,6 +65,10 @@ pub enum Sem {
     Season { s: u8, year: YearSpec },
     /// The quarter under discussion (`n` years before it).
     RefQuarter { years: i32 },
+    /// "the quarter ended July 31": the quarter under discussion, else the
+    /// three months ending on that day, named by the calendar quarter
+    /// holding most of them (May–July: the second).
+    QuarterEnding { m: u32, d: u32 },
     /// The weekend around the document date.
     Weekend,
     /// The last complete quarter before the document date.
@@ -85,6 +92,11 @@ pub enum Sem {
     /// A week the text does not place ("for the week, the index fell"):
     /// TimeML leaves the week of the document year unspecified (`1989-WXX`).
     WeekX,
+    /// An amount after "in": in a future clause the point that far ahead of
+    /// the document date ("will be redeemed in five years": a DATE; vague
+    /// amounts give FUTURE_REF), else the duration `dur` ("the first letter
+    /// in two weeks").
+    InTime { unit: Unit, n: Option<i32>, dur: String },
 }
 
 #[derive(Clone, Debug)]
@@ -507,14 +519,20 @@ impl<'a> P<'a> {
         // "the" + noun-headed expression
         if self.is(i, W::The) && self.cont(i + 1) {
             if let Some(mut c) = self.the_core(i + 1) {
-                c.s = i;
-                consider(Some(c));
+                // not before a first conjunct without its noun: "the
+                // [second] and fourth quarters"
+                let conjunct = c.e == i + 2 && self.ord_quarter(i + 1).is_some() && (self.is(c.e, W::And) || self.is(c.e, W::Or));
+                if !conjunct {
+                    c.s = i;
+                    consider(Some(c));
+                }
             }
         }
         best
     }
 
     /// Approximators: "about", "nearly", "more than", "at least", "up to" …
+    /// ("just over two hours": "just" stays outside, as in TimeML)
     fn approx(&self, i: usize) -> Option<usize> {
         match self.w(i)? {
             W::Nearly | W::Almost | W::Around | W::Roughly | W::Approximately | W::Over | W::Under => Some(1),
@@ -522,7 +540,6 @@ impl<'a> P<'a> {
             W::No if (self.is(i + 1, W::More) || self.is(i + 1, W::Less)) && self.is(i + 2, W::Than) => Some(3),
             W::At if self.is(i + 1, W::Least) => Some(2),
             W::Up if self.is(i + 1, W::To) => Some(2),
-            W::Just if self.is(i + 1, W::Over) || self.is(i + 1, W::Under) => Some(2),
             _ => None,
         }
     }
@@ -568,6 +585,11 @@ impl<'a> P<'a> {
                     return cand(i, c.e, TimexKind::Date, Sem::DayShift(Box::new(c.sem), sign));
                 }
             }
+            // "Oct. 12, the day before the crash": an apposition naming the
+            // day just given
+            if i >= 3 && self.is(i - 1, W::The) && self.is_p(i - 2, ',') && self.day_named_before(i - 2) {
+                return cand(i, i + 1, TimexKind::Date, Sem::Anaphoric { unit: Unit::Day, n: 0 });
+            }
         }
         // the end/beginning/middle/start of X
         if matches!(self.w(i), Some(W::End) | Some(W::Beginning) | Some(W::Middle) | Some(W::Start))
@@ -591,7 +613,7 @@ impl<'a> P<'a> {
         }
         let c = self.core(i).or_else(|| self.the_only(i))?;
         let noun_headed = match &c.sem {
-            Sem::Quarter { .. } | Sem::Half { .. } | Sem::RefQuarter { .. } | Sem::Weekend | Sem::Anaphoric { .. } | Sem::LatestQuarter => true,
+            Sem::Quarter { .. } | Sem::Half { .. } | Sem::RefQuarter { .. } | Sem::QuarterEnding { .. } | Sem::Weekend | Sem::Anaphoric { .. } | Sem::LatestQuarter => true,
             Sem::Weekday { rel: Rel::BeforeRef, .. } | Sem::WeekOf(_) | Sem::WeekX => true,
             Sem::Pod(b, _) => matches!(**b, Sem::Anaphoric { .. }),
             Sem::Lit(v) => {
@@ -712,6 +734,13 @@ impl<'a> P<'a> {
                 // "the quarter a year ago"
                 if (self.is(i + 1, W::A) || self.is(i + 1, W::An)) && matches!(self.lex(i + 2), Lex::Unit(Unit::Year, false)) && matches!(self.w(i + 3), Some(W::Ago) | Some(W::Earlier) | Some(W::Before)) {
                     return cand(i, i + 4, Date, Sem::RefQuarter { years: -1 });
+                }
+                if matches!(self.w(i + 1), Some(W::Ended) | Some(W::Ending)) {
+                    if let Some((m, used)) = self.month(i + 2) {
+                        if let Some((d, _)) = self.day_num(i + 2 + used) {
+                            return cand(i, i + 1, Date, Sem::QuarterEnding { m, d });
+                        }
+                    }
                 }
                 cand(i, i + 1, Date, Sem::RefQuarter { years: 0 })
             }
@@ -1125,6 +1154,46 @@ impl<'a> P<'a> {
 
     // ---- quarters ---------------------------------------------------------
 
+    /// Does a day end at token `k` (exclusive): "Oct. 12", "Friday",
+    /// "March 3, 1999"?
+    fn day_named_before(&self, k: usize) -> bool {
+        if k == 0 {
+            return false;
+        }
+        match self.lex(k - 1) {
+            Lex::Wday(_) => true,
+            _ => {
+                // "Oct. 12" or "Oct. 12, 1989"
+                let j = if self.year4(k - 1).is_some() && k >= 3 && self.is_p(k - 2, ',') { k - 2 } else { k };
+                j >= 2 && self.num(j - 1).is_some_and(|(n, _)| (1..=31).contains(&n)) && (self.month(j - 2).is_some() || (j >= 3 && self.is_p(j - 2, '.') && self.month(j - 3).is_some()))
+            }
+        }
+    }
+
+    /// An ordinal that can number a quarter: "first" … "fourth".
+    fn ord_quarter(&self, i: usize) -> Option<u32> {
+        match self.lex(i) {
+            Lex::Ord(q) if (1..=4).contains(&q) => Some(q as u32),
+            _ if self.t.get(i).is_some_and(|t| t.second) => Some(2),
+            _ => None,
+        }
+    }
+
+    /// Does a frequency adverb ("usually", "typically") come before token
+    /// `i` in its sentence? Then plural periods recur.
+    fn habitual(&self, i: usize) -> bool {
+        let mut k = i;
+        let mut steps = 0;
+        while k > 0 && steps < 25 && !self.sentence_start(k) {
+            k -= 1;
+            steps += 1;
+            if ["usually", "typically", "normally", "generally", "traditionally", "customarily", "often", "always"].iter().any(|w| self.txt_is(k, w)) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// "third quarter", "third-quarter", "first half", "fiscal first quarter".
     /// Returns (quarter or half, end, is_half).
     fn quarter_words(&self, i: usize) -> Option<(u32, usize, bool)> {
@@ -1179,6 +1248,28 @@ impl<'a> P<'a> {
                     }
                     return cand(i, i + 2 + used, TimexKind::Duration, Sem::Lit(super::value::duration(n, u)));
                 }
+            }
+        }
+        // "the second and fourth quarters": coordinated ordinals share the
+        // plural head; each is a quarter of its own, recurring (a set) when
+        // the clause is habitual ("usually", "typically")
+        if let Some(q) = self.ord_quarter(i) {
+            let first = (self.is(i + 1, W::And) || self.is(i + 1, W::Or)) && self.ord_quarter(i + 2).is_some() && self.lex(i + 3) == Lex::Unit(Unit::Quarter, true) && self.near(i + 3);
+            let second = i >= 2 && self.lex(i + 1) == Lex::Unit(Unit::Quarter, true) && self.near(i + 1) && (self.is(i - 1, W::And) || self.is(i - 1, W::Or)) && self.ord_quarter(i - 2).is_some();
+            if first || second {
+                let (mut e, head) = if first { (i + 1, i + 4) } else { (i + 2, i + 2) };
+                // "… quarters of 1990": the year belongs to both
+                let year = match self.year4(head + 1) {
+                    Some(y) if self.is(head, W::Of) => {
+                        if second {
+                            e += 2;
+                        }
+                        YearSpec::Abs(y)
+                    }
+                    _ if self.habitual(i) => return cand(i, e, TimexKind::Set, Sem::Lit(format!("XXXX-Q{q}"))),
+                    _ => YearSpec::Infer,
+                };
+                return cand(i, e, TimexKind::Date, Sem::Quarter { q, year });
             }
         }
         let (q, mut e, half) = self.quarter_words(i)?;
@@ -1336,6 +1427,17 @@ impl<'a> P<'a> {
                     return cand(i, k + 1, TimexKind::Set, Sem::Lit(format!("XXXX-WXX-{dow}T{}", p.code())));
                 }
                 return cand(i, k + 1, TimexKind::Date, Sem::Pod(Box::new(Sem::Weekday { dow, rel: Rel::Auto }), p));
+            }
+            // "Monday and Tuesday nights": the plural part of the day is
+            // shared, so the first weekday is a set too
+            if (self.is(k, W::And) || self.is(k, W::Or)) && self.near(k + 1) {
+                if let Some((_, used2)) = self.weekday(k + 1) {
+                    if let Lex::Pod(p, true) = self.lex(k + 1 + used2) {
+                        if self.near(k + 1 + used2) {
+                            return cand(i, k, TimexKind::Set, Sem::Lit(format!("XXXX-WXX-{dow}T{}", p.code())));
+                        }
+                    }
+                }
             }
         }
         cand(i, k, TimexKind::Date, Sem::Weekday { dow, rel: Rel::Auto })
@@ -1689,19 +1791,27 @@ impl<'a> P<'a> {
                 }
                 Some(W::Hence) => return self.ago(i, e + 1, n, unit, 1),
                 Some(W::From) if self.is(e + 1, W::Now) => return self.ago(i, e + 2, n, unit, 1),
-                // "two days later", "a year earlier": a date counted from the
-                // reference time, the word included (the moving reference
-                // time of the pipeline needs the resolved date)
+                // "two days later", "a year earlier": counted from the
+                // reference time. Below a year TimeML marks the amount
+                // only, a duration ("two days": P2D), the word being a
+                // signal; it still reaches a date, which moves the
+                // reference time. "A year earlier" names the year (in
+                // reports the quarter) before: a date, the word included.
                 Some(W::Later) | Some(W::Earlier) | Some(W::After) | Some(W::Before) | Some(W::Prior) => {
                     let Some(w) = self.w(e) else { return None };
                     let sign = if matches!(w, W::Later | W::After) { 1 } else { -1 };
-                    // "two days before the election": the duration only
-                    let clause_end = !self.is_word(e + 1) || self.t.get(e + 1).is_some_and(|t| t.gap >= Gap::Line) || matches!(self.w(e + 1), Some(W::And) | Some(W::When) | Some(W::Then) | Some(W::That) | Some(W::On) | Some(W::In) | Some(W::At) | Some(W::By)) || matches!(self.lex(e + 1), Lex::Wday(_) | Lex::Month(_) | Lex::MonAbbr(_) | Lex::W(W::To));
+                    // "two days before the election", "eight days after
+                    // Oct. 12": the duration only (TimeML: the word is a
+                    // signal anchoring the duration to what follows)
+                    let clause_end = !self.is_word(e + 1) || self.t.get(e + 1).is_some_and(|t| t.gap >= Gap::Line) || matches!(self.w(e + 1), Some(W::And) | Some(W::When) | Some(W::Then) | Some(W::That) | Some(W::On) | Some(W::In) | Some(W::At) | Some(W::By)) || matches!(self.lex(e + 1), Lex::W(W::To));
                     if matches!(w, W::Later | W::Earlier) || (clause_end && matches!(w, W::After | W::Before)) {
                         if let Some(n) = n {
                             if n.fract() == 0.0 && !hyphen {
                                 let e2 = if self.is(e + 1, W::Than) { e } else { e + 1 };
                                 if e2 == e + 1 {
+                                    if unit <= Unit::Month {
+                                        return cand(i, e, TimexKind::Duration, Sem::Counted { unit, n: sign * n as i32, dur: super::value::duration(Some(n), unit) });
+                                    }
                                     return cand(i, e2, TimexKind::Date, Sem::Anaphoric { unit, n: sign * n as i32 });
                                 }
                             }
@@ -1720,6 +1830,16 @@ impl<'a> P<'a> {
             if a_word && x == 1.0 && i > 0 && !plural {
                 let p = i - 1;
                 let money = self.t.get(p).is_some_and(|t| t.kind == Kind::Num) || self.txt_is(p, "million") || self.txt_is(p, "billion") || self.txt_is(p, "percent") || self.is_p(p, '%') || self.txt_is(p, "cents") || self.txt_is(p, "dollars") || self.txt_is(p, "thousand");
+                // "four flights a week", "700 seats a week": a count of
+                // things per unit is a rate too
+                let count = p >= 1
+                    && self.is_word(p)
+                    && !self.cap(p)
+                    && self.lex(p) == Lex::None
+                    && self.txt(p).len() > 3
+                    && self.txt(p).ends_with('s')
+                    && (self.t.get(p - 1).is_some_and(|t| t.kind == Kind::Num) || matches!(self.lex(p - 1), Lex::NumW(_)));
+                let money = money || count;
                 let times = self.is(p, W::Times) || self.is(p, W::Twice) || self.txt_is(p, "once");
                 // TimeML news annotation leaves the rate in "$2 million a
                 // year", "700 seats a week" unmarked (about three times in
@@ -1737,6 +1857,28 @@ impl<'a> P<'a> {
             if t.kind == Kind::Num && t.len == 4 && !plural {
                 return None;
             }
+        }
+        // "in five years", "in a year or two": a point ahead when the clause
+        // is about the future (decided at resolution); not "in two years of
+        // talks", not adjectival "in five-year steps"
+        // (nor "in a quarter that produced a loss": a relative clause makes
+        // it some such period)
+        let relative = self.is(e, W::That) || self.is(e, W::When) || ["which", "where", "during", "in"].iter().any(|w| self.txt_is(e, w));
+        // (nor "the first time in five years", "its biggest gain in a
+        // decade": after a superlative it is the span looked back on)
+        let superlative = (2..=5).any(|b| {
+            i >= b && self.is_word(i - b) && {
+                let w = self.txt(i - b);
+                (w.len() >= 5 && w.ends_with("est") && !["interest", "request", "protest", "arrest", "contest", "harvest", "suggest", "invest", "forest", "west", "honest", "modest"].iter().any(|x| w.eq_ignore_ascii_case(x)))
+                    || ["first", "last", "most", "least", "only", "time", "ever"].iter().any(|x| w.eq_ignore_ascii_case(x))
+            }
+        });
+        if i > 0 && self.is(i - 1, W::In) && !hyphen && !relative && !superlative && !self.is(e, W::Of) && !self.is_p(e, '\'') && unit != Unit::Weekend {
+            // "a year or two": a vague span ahead
+            if self.is(e, W::Or) && self.near(e + 1) && self.amount(e + 1).is_some_and(|(_, u)| u == 1) && self.unit(e + 2).is_none() && !self.is(e + 1, W::So) {
+                return cand(i, e + 2, kind, Sem::InTime { unit, n: None, dur: super::value::duration(None, unit) });
+            }
+            return cand(i, e, kind, Sem::InTime { unit, n: n.filter(|x| x.fract() == 0.0 && *x >= 1.0).map(|x| x as i32), dur: super::value::duration(n, unit) });
         }
         cand(i, e, kind, Sem::Lit(super::value::duration(n, unit)))
     }

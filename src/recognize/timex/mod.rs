@@ -70,6 +70,10 @@ pub struct Timex {
     /// True when the value depended on the reference date (or would have,
     /// when no reference date was given).
     pub anchored: bool,
+    /// For a duration counted from the reference time ("two days later":
+    /// `P2D` over "two days"), the date it reaches, written as a DATE value
+    /// (`2024-02-01`); None otherwise, and when that date is unknown.
+    pub anchor: Option<String>,
 }
 
 /// Tag `text[range]` (range in bytes, on char boundaries) using `dct` as
@@ -98,15 +102,15 @@ pub fn tag(text: &str, range: std::ops::Range<usize>, dct: Option<NaiveDate>) ->
         }
         let p = grammar::P { t: &toks, text };
         let cands = p.run();
-        let mut r = Resolver { dct, toks: &toks, text, refv: refs.refv, ref_at: refs.ref_at, ref_quarter: refs.ref_quarter, ref_day: refs.ref_day, period_at: refs.period_at, yearly: false, before_word: false };
+        let mut r = Resolver { dct, toks: &toks, text, refv: refs.refv, ref_at: refs.ref_at, ref_quarter: refs.ref_quarter, named_quarter: refs.named_quarter, ref_day: refs.ref_day, period_at: refs.period_at, yearly: false, before_word: false, prev: None };
         for c in &cands {
             if c.e == 0 || c.e > toks.len() || c.s >= c.e {
                 continue;
             }
-            let Some((value, anchored)) = r.resolve(c) else { continue };
-            out.push(Timex { start: toks[c.s].start, end: toks[c.e - 1].end, kind: c.kind, value, anchored });
+            let Some((value, anchored, kind, anchor)) = r.resolve(c) else { continue };
+            out.push(Timex { start: toks[c.s].start, end: toks[c.e - 1].end, kind, value, anchored, anchor });
         }
-        refs = Refs { refv: r.refv, ref_at: r.ref_at, ref_quarter: r.ref_quarter, ref_day: r.ref_day, period_at: r.period_at };
+        refs = Refs { refv: r.refv, ref_at: r.ref_at, ref_quarter: r.ref_quarter, named_quarter: r.named_quarter, ref_day: r.ref_day, period_at: r.period_at };
     }
     out
 }
@@ -117,8 +121,9 @@ struct Refs {
     refv: Option<Val>,
     ref_at: usize,
     ref_quarter: Option<(Val, usize)>,
+    named_quarter: Option<(Val, usize)>,
     ref_day: Option<NaiveDate>,
-    period_at: Option<usize>,
+    period_at: Option<(usize, u8)>,
 }
 
 /// Where the piece of text starting at `pos` ends: after a blank line found
@@ -286,17 +291,26 @@ struct Resolver<'a> {
     ref_at: usize,
     /// The last quarter mentioned.
     ref_quarter: Option<(Val, usize)>,
+    /// The last quarter named by its number ("fourth-quarter earnings"),
+    /// even one not yet over: "the latest period" of a report.
+    named_quarter: Option<(Val, usize)>,
     /// The last day mentioned.
     ref_day: Option<NaiveDate>,
     /// Where the last six- or nine-month reporting period was mentioned
     /// ("for the nine months"): after it, "a year earlier" compares whole
     /// periods, no longer the quarter under discussion.
-    period_at: Option<usize>,
+    period_at: Option<(usize, u8)>,
     /// Set while resolving an expression that follows such a period and
     /// does not itself say "quarter": year-ago references resolve to years.
     yearly: bool,
     /// Set while resolving an expression that ends in "before".
     before_word: bool,
+    /// The token just past the last date resolved, and its value: an
+    /// expression right after it may lean on it ("the second quarter ended
+    /// Oct. 31").
+    /// (Only a quarter named in its own right, not one worked out from an
+    /// end date.)
+    prev: Option<(usize, Val)>,
 }
 
 /// The year for a month, day or holiday without one: the occurrence nearest
@@ -440,6 +454,21 @@ impl<'a> Resolver<'a> {
                     {
                         return (Tense::None, false)
                     }
+                    // "a memorial service planned for Saturday was canceled":
+                    // a participle after its noun; the clause's own verb
+                    // tells the tense
+                    Cue::Future
+                        if t.len > 5
+                            && self.text[t.start..t.end].ends_with("ed")
+                            && i > 0
+                            && !after_aux
+                            && self.toks[i - 1].kind == Kind::Word
+                            && !self.toks[i - 1].cap
+                            && self.toks[i - 1].lex == Lex::None
+                            && ["at", "for", "in", "on", "during"].iter().any(|w| self.word_is(i + 1, w)) =>
+                    {
+                        return (Tense::None, false)
+                    }
                     Cue::Future => return (Tense::Future, true),
                     Cue::ToFuture if to => return (Tense::Future, true),
                     Cue::Aux if to && (self.word_is(i, "is") || self.word_is(i, "are")) => return (Tense::Future, true),
@@ -482,6 +511,18 @@ impl<'a> Resolver<'a> {
                 _ => return (Tense::None, false),
             }
             let w = &self.text[t.start..t.end];
+            // a present-tense verb of scheduling right before the expression
+            // ("the leaders meet Monday", "the session opens on Friday"):
+            // a timetable, so ahead
+            let negated = i > 0 && (self.word_is(i - 1, "not") || self.word_is(i - 1, "never") || self.word_is(i - 1, "t"));
+            let between = |k: usize| self.toks.get(k).is_some_and(|b| b.lex == Lex::W(W::On) || (b.kind == Kind::Word && self.text[b.start..b.end].ends_with("ly")));
+            if !after_aux && !negated && (i + 1 == s || (i + 2 == s && between(i + 1))) && !t.cap {
+                let lw = w.to_ascii_lowercase();
+                let stem = lw.strip_suffix('s').unwrap_or(&lw);
+                if matches!(stem, "meet" | "begin" | "start" | "open" | "resume" | "convene" | "vote" | "arrive" | "leave" | "return" | "travel" | "visit") {
+                    return (Tense::Present, true);
+                }
+            }
             if w.len() >= 5 && !after_aux && (w.ends_with("ed") || w.ends_with("ED")) {
                 let lw = w.to_ascii_lowercase();
                 if matches!(lw.as_str(), "indeed" | "proceed" | "succeed" | "exceed" | "hundred" | "united" | "limited" | "based" | "related" | "proposed") {
@@ -550,6 +591,11 @@ impl<'a> Resolver<'a> {
                 // clause's verb ("Bush on Tuesday said")
                 if back || i == e || self.cue(i) != Some(Cue::Report) {
                     let (t, strong) = classify(i);
+                    // "On Friday, the government planned to pay …": a
+                    // fronted day is when the planning happened
+                    if !back && t == Tense::Future && self.cue(i) == Some(Cue::Future) && self.toks[i].len > 5 && self.text[self.toks[i].start..self.toks[i].end].ends_with("ed") && self.word_is(i + 1, "to") {
+                        return (Tense::Past, false);
+                    }
                     if t != Tense::None {
                         return (t, strong);
                     }
@@ -589,22 +635,83 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn resolve(&mut self, c: &Cand) -> Option<(String, bool)> {
-        let anchored = needs_anchor(&c.sem);
+    /// The value, whether it depended on the reference date, the TIMEX3
+    /// type and, for a duration counted from the reference time, the date
+    /// it reaches (see [`Timex::anchor`]).
+    fn resolve(&mut self, c: &Cand) -> Option<(String, bool, TimexKind, Option<String>)> {
         let tense = if needs_tense(&c.sem) { self.tense(c.s, c.e) } else { Tense::None };
+        // "in five years": a date ahead in a future clause, else a duration
+        let (kind, anchored) = match &c.sem {
+            Sem::InTime { .. } if tense == Tense::Future => (TimexKind::Date, true),
+            Sem::InTime { .. } => (TimexKind::Duration, false),
+            _ => (c.kind, needs_anchor(&c.sem)),
+        };
         let at = self.toks[c.s].start;
         self.before_word = self.toks.get(c.e - 1).is_some_and(|t| t.lex == Lex::W(W::Before));
         self.yearly = match (self.period_at, self.ref_quarter) {
-            (Some(p), Some((_, qat))) => p > qat && !self.toks.get(c.e - 1).is_some_and(|t| t.lex == Lex::Unit(Unit::Quarter, false)),
+            (Some((p, _)), Some((_, qat))) => p > qat && !self.toks.get(c.e - 1).is_some_and(|t| t.lex == Lex::Unit(Unit::Quarter, false)),
             _ => false,
         };
-        let out = self.value(&c.sem, tense, at)?;
+        // "for the nine months … in the year-earlier period": that many
+        // months a year before, a duration like the period itself
+        if let (true, Sem::RefQuarter { years: -1 }, Some((_, months))) = (self.yearly, &c.sem, self.period_at) {
+            if self.word_is(c.e - 1, "period") {
+                return Some((format!("P{months}M"), false, TimexKind::Duration, None));
+            }
+        }
+        // "two days later": the duration, and the date it reaches becomes
+        // the reference time
+        if let Sem::Counted { unit, n, dur } = &c.sem {
+            self.prev = None;
+            let anchor = match self.value(&Sem::Anaphoric { unit: *unit, n: *n }, tense, at) {
+                Some(Out::V(v)) => {
+                    self.set_ref(v, at);
+                    Some(v.to_string())
+                }
+                _ => None,
+            };
+            return Some((dur.clone(), true, TimexKind::Duration, anchor));
+        }
+        // "this quarter's loss": results are reported for the quarter under
+        // discussion, not for the one still running
+        let results = matches!(c.sem, Sem::Deictic { unit: Unit::Quarter, n: 0 })
+            && self.toks.get(c.e).is_some_and(|t| t.kind == Kind::Punct('\''))
+            && self.word_is(c.e + 1, "s")
+            && ["loss", "losses", "profit", "profits", "earnings", "results", "sales", "revenue", "net", "income"].iter().any(|w| self.word_is(c.e + 2, w));
+        let leaned = self.leaned(c);
+        // "compared with a loss of $3 million last year", "from last year's
+        // $1.55 billion": a quarterly figure set against the same quarter a
+        // year before
+        let year_ago_figure = matches!(c.sem, Sem::Deictic { unit: Unit::Year, n: -1 }) && !self.yearly && matches!(self.refv, Some(Val::Quarter(..))) && {
+            let amount_before = c.s > 0 && (self.toks[c.s - 1].kind == Kind::Num || ["million", "billion", "cents", "share", "percent"].iter().any(|w| self.word_is(c.s - 1, w)));
+            let amount_after = self.toks.get(c.e).is_some_and(|t| t.kind == Kind::Punct('\''))
+                && self.word_is(c.e + 1, "s")
+                && self.toks.get(c.e + 2).is_some_and(|t| t.kind == Kind::Num || t.kind == Kind::Punct('$'));
+            amount_before || amount_after
+        };
+        let in_view = if year_ago_figure { self.quarter_in_view() } else { None };
+        let mut out = match (self.ref_quarter, in_view) {
+            (Some((q @ Val::Quarter(..), _)), _) if results => Out::V(q),
+            (_, Some(q @ Val::Quarter(..))) => Out::V(q.shift(Unit::Year, -1)?),
+            _ => self.value(leaned.as_ref().unwrap_or(&c.sem), tense, at)?,
+        };
+        // "the year-ago quarter ended Oct. 31": the end day of a quarter of
+        // another year moves with it
+        if let (Out::V(Val::Day(day)), Some(years)) = (&out, self.end_of_quarter_shift(c)) {
+            if let Some(d) = day.with_year(day.year() + years) {
+                out = Out::V(Val::Day(d));
+            }
+        }
+        self.prev = match out {
+            Out::V(v) if kind == TimexKind::Date && !matches!(c.sem, Sem::QuarterEnding { .. }) => Some((c.e, v)),
+            _ => None,
+        };
         let s = match out {
             Out::V(v) => {
-                if c.kind == TimexKind::Date || c.kind == TimexKind::Time {
+                if kind == TimexKind::Date || kind == TimexKind::Time {
                     // the quarter under discussion: a named one, not "the
                     // 1988 period" and not one still ahead (a forecast)
-                    let explicit_quarter = matches!(c.sem, Sem::Quarter { .. } | Sem::Half { .. } | Sem::RefQuarter { years: 0 } | Sem::LatestQuarter)
+                    let explicit_quarter = matches!(c.sem, Sem::Quarter { .. } | Sem::Half { .. } | Sem::RefQuarter { years: 0 } | Sem::QuarterEnding { .. } | Sem::LatestQuarter)
                         && !matches!(c.sem, Sem::Quarter { q: 0, .. })
                         || matches!(c.sem, Sem::Deictic { unit: Unit::Quarter, .. });
                     let ahead = match (v, self.dct) {
@@ -622,6 +729,9 @@ impl<'a> Resolver<'a> {
                         (Val::Quarter(y, q), Some((Val::Quarter(y0, q0), _))) => (y, q) < (y0, q0),
                         _ => false,
                     };
+                    if let (Sem::Quarter { q: 1..=4, .. }, Val::Quarter(..)) = (&c.sem, v) {
+                        self.named_quarter = Some((v, at));
+                    }
                     if explicit_quarter && !ahead && !older {
                         self.ref_quarter = Some((v, at));
                     } else if let (Val::Quarter(_, q), Some((rq @ Val::Quarter(_, q0), _))) = (v, self.ref_quarter) {
@@ -636,13 +746,47 @@ impl<'a> Resolver<'a> {
                 v.to_string()
             }
             Out::S(s) => {
-                if c.kind == TimexKind::Duration && (s == "P6M" || s == "P9M") {
-                    self.period_at = Some(at);
+                if kind == TimexKind::Duration && (s == "P6M" || s == "P9M") {
+                    self.period_at = Some((at, if s == "P6M" { 6 } else { 9 }));
                 }
                 s
             }
         };
-        Some((s, anchored))
+        Some((s, anchored, kind, None))
+    }
+
+    /// The quarter under discussion, or one named by its number since.
+    fn quarter_in_view(&self) -> Option<Val> {
+        match (self.named_quarter, self.ref_quarter) {
+            (Some((q, nat)), Some((_, qat))) if nat > qat => Some(q),
+            (Some((q, _)), None) => Some(q),
+            (_, r) => r.map(|r| r.0),
+        }
+    }
+
+    /// A quarter in apposition to the quarter just before it takes its
+    /// year ("the year-ago quarter, the second quarter ended Oct. 31": that
+    /// year's second quarter).
+    fn leaned(&self, c: &Cand) -> Option<Sem> {
+        let (end, Val::Quarter(y, _)) = self.prev? else { return None };
+        let Sem::Quarter { q, year: YearSpec::Infer } = c.sem else { return None };
+        let k = if self.word_is(c.s, "the") { c.s } else { c.s.checked_sub(1).filter(|&k| self.word_is(k, "the"))? };
+        let comma = k.checked_sub(1)?;
+        (self.toks.get(comma)?.kind == Kind::Punct(',') && end == comma).then_some(Sem::Quarter { q, year: YearSpec::Abs(y) })
+    }
+
+    /// For a day right after "<quarter> ended": how many years that quarter
+    /// lies from the document year (the day as read against the document
+    /// date moves by as much).
+    fn end_of_quarter_shift(&self, c: &Cand) -> Option<i32> {
+        let (end, Val::Quarter(y, _)) = self.prev? else { return None };
+        if !matches!(c.sem, Sem::Month { d: Some(_), year: YearSpec::Infer, .. }) {
+            return None;
+        }
+        let k = c.s.checked_sub(1)?;
+        let ended = matches!(self.toks.get(k)?.lex, Lex::W(W::Ended) | Lex::W(W::Ending));
+        let years = y - self.dct?.year();
+        (ended && end == k && years != 0).then_some(years)
     }
 
     fn set_ref(&mut self, v: Val, at: usize) {
@@ -688,6 +832,7 @@ impl<'a> Resolver<'a> {
         Some(match sem {
             Sem::Abs(v) => V(*v),
             Sem::Lit(s) => S(s.clone()),
+            Sem::Counted { dur, .. } => S(dur.clone()),
             Sem::Month { m, d, year } => {
                 let (m, d) = (*m, *d);
                 let y = match year {
@@ -787,6 +932,16 @@ impl<'a> Resolver<'a> {
                     u => V(base.shift(*u, *n)?),
                 }
             }
+            Sem::InTime { unit, n, dur } => {
+                if tense != Tense::Future {
+                    return Some(S(dur.clone()));
+                }
+                // (hours ahead of a document known only by its day: soon)
+                let (Some(n), Some(dct), false) = (n, self.dct, matches!(unit, Unit::Second | Unit::Minute | Unit::Hour)) else {
+                    return Some(S("FUTURE_REF".into()));
+                };
+                V(Val::Day(dct).shift(*unit, *n)?)
+            }
             Sem::Ago { unit, n } => {
                 // "a year ago" next to a quarter means that quarter a year before
                 if let Some(v) = self.quarter_context(*unit, *n, at) {
@@ -801,8 +956,10 @@ impl<'a> Resolver<'a> {
                 }
                 // "that quarter", "the following quarter": from the quarter
                 // under discussion, not from a day mentioned since
+                // (or from a quarter named by its number since: "the second
+                // quarter ended Oct. 31 … results for that quarter")
                 if *unit == Unit::Quarter {
-                    if let Some((q @ Val::Quarter(..), _)) = self.ref_quarter {
+                    if let Some(q @ Val::Quarter(..)) = self.quarter_in_view() {
                         return Some(V(q.shift(Unit::Quarter, *n)?));
                     }
                 }
@@ -815,9 +972,12 @@ impl<'a> Resolver<'a> {
                 };
                 if *n == 0 {
                     // "that day" after "in October 1998": 1998-10-XX
+                    // ("that day" after "in 1987": 1987-XX-XX)
                     if base.unit() > *unit && *unit == Unit::Day {
-                        if let Val::Month(y, m) = base {
-                            return Some(S(format!("{y:04}-{m:02}-XX")));
+                        match base {
+                            Val::Month(y, m) => return Some(S(format!("{y:04}-{m:02}-XX"))),
+                            Val::Year(y) => return Some(S(format!("{y:04}-XX-XX"))),
+                            _ => {}
                         }
                     }
                     // "that day", "that year", "the same day"
@@ -934,6 +1094,15 @@ impl<'a> Resolver<'a> {
                 V(Val::Season(y, *s))
             }
             Sem::LatestQuarter => {
+                // the quarter the report is about when one was named ("a
+                // fourth-quarter decline … sales in the latest period"),
+                // else the last complete one
+                // (a recent one: begun by the document date, not years back)
+                if let (Some((q @ Val::Quarter(..), _)), Some(dct)) = (self.named_quarter, self.dct) {
+                    if q.day().is_some_and(|start| start <= dct) && q.year().is_some_and(|y| dct.year() - y <= 1) {
+                        return Some(V(q));
+                    }
+                }
                 let Some(dct) = self.dct else { return Some(S("XXXX-QX".into())) };
                 V(Val::Day(dct).shift(Unit::Quarter, -1)?)
             }
@@ -941,6 +1110,16 @@ impl<'a> Resolver<'a> {
                 let Some(dct) = self.dct else { return Some(S("XXXX-12-31".into())) };
                 let y = if *since { dct.year() - 1 } else { dct.year() };
                 V(Val::Day(NaiveDate::from_ymd_opt(y, 12, 31)?))
+            }
+            Sem::QuarterEnding { m, d } => {
+                if let Some((q @ Val::Quarter(..), _)) = self.ref_quarter {
+                    return Some(V(q));
+                }
+                let Some(dct) = self.dct else { return Some(S("XXXX-QX".into())) };
+                // the end day as a past date, then the month before it
+                let y = pick_year(dct, Tense::Past, |y| NaiveDate::from_ymd_opt(y, *m, *d), false);
+                let (y, mid) = if *m == 1 { (y - 1, 12) } else { (y, *m - 1) };
+                V(Val::Quarter(y, (mid - 1) / 3 + 1))
             }
             Sem::RefQuarter { years } => {
                 // "down from $450 million the year before" after "last year":
@@ -1121,7 +1300,8 @@ fn needs_tense(sem: &Sem) -> bool {
         | Sem::Half { year: YearSpec::Infer, .. }
         | Sem::Season { year: YearSpec::Infer, .. }
         | Sem::Holiday { year: YearSpec::Infer, .. }
-        | Sem::Weekend => true,
+        | Sem::Weekend
+        | Sem::InTime { .. } => true,
         Sem::Pod(b, _) | Sem::WeekOf(b) | Sem::DayShift(b, _) => needs_tense(b),
         Sem::Clock { date: Some(b), .. } => needs_tense(b),
         _ => false,

@@ -111,14 +111,16 @@ const CASES: &[Case] = &[
     // abbreviation: the sentence before does not lend its tense
     (DCT, "Exports will recover with help from the West. So the king on Monday tried to rally support.", "Monday", "2024-01-15", D),
     // ---- the moving reference time ----
-    (DCT, "Troops entered the city on January 16. Less than two days later the rebels withdrew.", "Less than two days later", "2024-01-18", D),
-    (DCT, "The plant closed on March 3, 2020. Two weeks later it reopened.", "Two weeks later", "2020-W12", D),
+    (DCT, "Troops entered the city on January 16. Less than two days later the rebels withdrew.", "Less than two days", "P2D", U),
+    (DCT, "The plant closed on March 3, 2020. Two weeks later it reopened.", "Two weeks", "P2W", U),
     (DCT, "The index recovered eight trading days after the crash.", "eight trading days", "P8D", U),
+    (DCT, "The talks lasted just over two hours.", "over two hours", "PT2H", U),
+    (DCT, "The doctor was shot at home. Just under an hour later he died.", "under an hour", "PT1H", U),
     (DCT, "He arrived in Kabul on Oct. 5, 2001, and left the next day.", "the next day", "2001-10-06", D),
-    (DCT, "The riots began on May 2, 1998. Three days later the government fell.", "Three days later", "1998-05-05", D),
+    (DCT, "The riots began on May 2, 1998. Three days later the government fell.", "Three days", "P3D", U),
     (DCT, "The ceasefire was signed on June 1, 1995. The following year war resumed.", "The following year", "1996", D),
     (DCT, "The accord was signed in 1995 and collapsed later that year.", "later that year", "1995", D),
-    (DCT, "Rebels attacked on Aug. 7, 1998. A day earlier, the embassy had warned staff.", "A day earlier", "1998-08-06", D),
+    (DCT, "Rebels attacked on Aug. 7, 1998. A day earlier, the embassy had warned staff.", "A day", "P1D", U),
     (DCT, "Protests began on Feb. 3, 2011. That same day the army deployed.", "That same day", "2011-02-03", D),
     (DCT, "The bomb exploded on Aug. 7, 1998, at 10:35 a.m.", "10:35 a.m.", "1998-08-07T10:35", T),
     // ---- vague references ----
@@ -273,6 +275,67 @@ const CASES: &[Case] = &[
     (DCT, "The company has said Monday that it would cut 300 jobs.", "Monday", "2024-01-15", D),
     (DCT, "Since Tuesday, the shares have gained 5 percent.", "Tuesday", "2024-01-16", D),
     (DCT, "After touring the port Thursday, the minister said that he is satisfied with the inquiry.", "Thursday", "2024-01-18", D),
+    // an amount before "after"/"before" and a date: a duration anchored by
+    // the signal word; the date is its own expression
+    (DCT, "Ten days after Oct. 3, the rebels withdrew from the town.", "Ten days", "P10D", U),
+    (DCT, "Ten days after Oct. 3, the rebels withdrew from the town.", "Oct. 3", "2023-10-03", D),
+    (DCT, "Two weeks before Tuesday's vote, the party changed its leader.", "Two weeks", "P2W", U),
+    // an amount after "in" in a future clause is a point ahead; elsewhere a
+    // duration
+    (DCT, "The bonds will mature in ten years.", "ten years", "2034", D),
+    (DCT, "Talks may resume in a month or two, the envoy said.", "a month or two", "FUTURE_REF", D),
+    (DCT, "It was his second visit to the region in two weeks.", "two weeks", "P2W", U),
+    (DCT, "Sales rose at the fastest pace in a decade.", "a decade", "P10Y", U),
+    (DCT, "Prices will rise for the first time in five years.", "five years", "P5Y", U),
+    (DCT, "The council will vote in an hour.", "an hour", "FUTURE_REF", D),
+    // a plural part of the day shared by coordinated weekdays
+    (DCT, "The ferry sails on Friday and Saturday nights in summer.", "Friday", "XXXX-WXX-5TNI", S),
+    (DCT, "The ferry sails on Friday and Saturday nights in summer.", "Saturday nights", "XXXX-WXX-6TNI", S),
+    // coordinated ordinals sharing "quarters": a quarter each, recurring
+    // in a habitual clause
+    (DCT, "Retail sales typically peak in the third and fourth quarters.", "third", "XXXX-Q3", S),
+    (DCT, "Retail sales typically peak in the third and fourth quarters.", "fourth quarters", "XXXX-Q4", S),
+    ("1989-10-26", "Results for the first and second quarters of 1990 are expected to be weak.", "first", "1990-Q1", D),
+    // an apposition naming the day just given
+    (DCT, "The mayor resigned on Dec. 4, the day before the audit was published.", "the day", "2023-12-04", D),
+    // "in a year that …": some such period, a duration
+    (DCT, "Taxes would be low in a year that produced such losses.", "a year", "P1Y", U),
+    // "the latest period" of a report is the quarter it named, even one
+    // not over by the document date (a fiscal fourth quarter)
+    ("1989-11-02", "The brewer reported lower fourth-quarter profit. Sales in the latest period rose 4%.", "the latest period", "1989-Q4", D),
+    ("1989-11-02", "Sales in the latest quarter rose 4%, the bank said.", "the latest quarter", "1989-Q3", D),
+    // "this quarter's loss" in a report: the quarter reported on
+    ("1989-11-01", "The publisher lost $8 million in the third quarter. This quarter's loss includes a charge for closing a plant.", "This quarter", "1989-Q3", D),
+    ("1989-11-01", "Sales in this quarter are running ahead of plan.", "this quarter", "1989-Q4", D),
+    // an apposition and an end date lean on the quarter just before them;
+    // "that quarter" is the one named last
+    ("1989-10-27", "The chain earned 40 cents a share in the third quarter. In the comparable year-ago quarter, the second quarter ended Oct. 31, it lost money.", "the second quarter", "1988-Q2", D),
+    ("1989-10-27", "The chain earned 40 cents a share in the third quarter. In the comparable year-ago quarter, the second quarter ended Oct. 31, it lost money.", "Oct. 31", "1988-10-31", D),
+    ("1989-10-27", "The chain earned 40 cents a share in the third quarter. In the comparable year-ago quarter, the second quarter ended Oct. 31, it lost money. Results for that quarter included a charge.", "that quarter", "1988-Q2", D),
+    // after a nine-month period, "the year-earlier period" is such a period
+    ("1989-10-27", "Net fell in the third quarter. For the nine months, net rose 4%. In the year-earlier period, the company had net of $77 million.", "the year-earlier period", "P9M", U),
+    // a quarter ending off the calendar quarters: the calendar quarter
+    // holding most of its months
+    ("1989-10-30", "In the quarter ended July 31, the retailer had 5.6 million shares outstanding.", "the quarter", "1989-Q2", D),
+    ("1989-10-30", "For the quarter ended Jan. 31, sales rose 3%.", "the quarter", "1988-Q4", D),
+    ("1989-10-30", "For the quarter ended Jan. 31, sales rose 3%.", "Jan. 31", "1989-01-31", D),
+    // a present-tense verb of scheduling right before a weekday: ahead
+    (DCT, "The two leaders meet separately Monday with the envoy.", "Monday", "2024-01-22", D),
+    (DCT, "The new session opens on Tuesday, officials said.", "Tuesday", "2024-01-23", D),
+    (DCT, "The two leaders did not meet Monday, officials said.", "Monday", "2024-01-15", D),
+    // a quarterly figure set against "last year": the same quarter a year
+    // before; a plain mention of last year stays the year
+    ("1989-10-30", "In the third quarter, the unit earned $24 million, compared with a loss of $3 million last year.", "last year", "1988-Q3", D),
+    ("1989-10-30", "In the third quarter, the unit earned $24 million. Last year, it closed two plants.", "Last year", "1988", D),
+    // "planned" as a participle after its noun is no future cue
+    ("2024-01-21", "A concert planned at the stadium for Saturday was canceled after the storm.", "Saturday", "2024-01-20", D),
+    ("2024-01-21", "The band planned a concert at the stadium for Saturday.", "Saturday", "2024-01-27", D),
+    // a day fronted before "planned to" is when the planning happened; a
+    // day inside the plan lies ahead
+    (DCT, "On Tuesday, the ministry planned to publish the report.", "Tuesday", "2024-01-16", D),
+    (DCT, "The team planned to leave the capital on Tuesday.", "Tuesday", "2024-01-23", D),
+    // "that day" when the text has named only a year: a day of that year
+    (DCT, "The crash of 1987 is well remembered. Traders who sold that day lost a fortune.", "that day", "1987-XX-XX", D),
 ];
 
 /// Sentences that must not produce any temporal expression.
@@ -280,6 +343,7 @@ const NONE: &[&str] = &[
     "Account number 2882015 was frozen.",
     // a rate after an amount is left unmarked (TimeML news convention)
     "The fee is $5 a day.",
+    "The airline runs four flights a week to the island.",
     // "now" inside an adjective, "today's" for the present age, "soon" in
     // conjunctions
     "The now-defunct airline owed creditors millions.",
@@ -339,6 +403,36 @@ fn non_temporal_numbers_and_words() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// "two days later": the duration over "two days" (the word is a TimeML
+/// signal), with the date it reaches as anchor; that date moves the
+/// reference time on.
+#[test]
+fn counted_durations_reach_a_date() {
+    let text = "Troops entered the city on January 30, 2024. Two days later the rebels withdrew. The next day talks began. A week earlier, the army had massed at the border.";
+    let found = tag(text, 0..text.len(), date(DCT));
+    let got: Vec<(&str, &str, TimexKind, Option<&str>)> = found.iter().map(|t| (&text[t.start..t.end], t.value.as_str(), t.kind, t.anchor.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("January 30, 2024", "2024-01-30", D, None),
+            ("Two days", "P2D", U, Some("2024-02-01")),
+            ("The next day", "2024-02-02", D, None),
+            ("A week", "P1W", U, Some("2024-W04")),
+        ]
+    );
+    // the reference time defaults to the document date
+    let text = "Three days later the rebels withdrew.";
+    let found = tag(text, 0..text.len(), date(DCT));
+    assert_eq!(found[0].anchor.as_deref(), Some("2024-01-22"));
+    // with no date to count from there is none to reach
+    let found = tag(text, 0..text.len(), None);
+    assert_eq!((found[0].value.as_str(), found[0].anchor.as_deref()), ("P3D", None));
+    // a year on is a date, the word included
+    let text = "Net rose in 1988. A year earlier, it fell.";
+    let found = tag(text, 0..text.len(), date(DCT));
+    assert_eq!((&text[found[1].start..found[1].end], found[1].value.as_str(), found[1].kind, found[1].anchor.as_deref()), ("A year earlier", "1987", D, None));
 }
 
 #[test]
