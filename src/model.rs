@@ -343,6 +343,19 @@ pub struct Mention {
     pub geo_id: Option<u32>,
 }
 
+impl Mention {
+    /// The date a duration counted from the reference time reaches ("two
+    /// days later": `2024-02-01`), kept in `norm`; None for anything else.
+    pub fn anchor(&self) -> Option<&str> {
+        if self.kind != MentionType::Duration {
+            return None;
+        }
+        let b = self.norm.as_bytes();
+        let calendar = matches!(b.len(), 4 | 7 | 10) && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+        calendar.then_some(self.norm.as_str())
+    }
+}
+
 /// A real-world thing a set of mentions refers to. `key` is stable across
 /// documents and runs (the rdf module turns it into an IRI).
 #[derive(Clone, Debug, PartialEq)]

@@ -43,6 +43,10 @@ pub struct MentionOut<'a> {
     pub iso: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<&'a str>,
+    /// For a duration counted from the reference time ("two days later"):
+    /// the date it reaches.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<&'a str>,
     pub confidence: f32,
     /// Which recognizer found it: gazetteer, tagger, rule, timex, layout.
     pub source: &'static str,
@@ -125,6 +129,7 @@ pub fn document<'a>(doc: &'a Document, an: &'a Analysis) -> DocOut<'a> {
             publication: pub_iris.get(m.publication).cloned().unwrap_or_default(),
             iso: m.iso.as_deref(),
             value: m.value.as_deref(),
+            anchor: m.anchor(),
             confidence: (m.confidence * 1000.0).round() / 1000.0,
             source: m.source.as_str(),
         })

@@ -407,15 +407,7 @@ impl Doc<'_> {
 fn mention_date(m: &Mention) -> Option<PartialDate> {
     match m.kind {
         MentionType::Date => m.value.as_deref().and_then(PartialDate::parse),
-        MentionType::Duration => {
-            let b = m.norm.as_bytes();
-            let calendar = matches!(b.len(), 4 | 7 | 10) && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
-            if calendar {
-                PartialDate::parse(&m.norm)
-            } else {
-                None
-            }
-        }
+        MentionType::Duration => m.anchor().and_then(PartialDate::parse),
         _ => None,
     }
 }

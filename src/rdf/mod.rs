@@ -424,6 +424,9 @@ pub fn document_quads(doc: &Document, an: &Analysis) -> Vec<Quad> {
                 }
             }
         }
+        if let Some(l) = m.anchor().and_then(PartialDate::parse).as_ref().and_then(date_literal) {
+            g.add(mi.clone(), nn(DOSSIER, "anchorDate"), l);
+        }
         if let Some(iso) = &m.iso {
             g.add(mi.clone(), nn(DOSSIER, "iso3166"), str_lit(iso));
         }

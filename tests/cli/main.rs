@@ -176,7 +176,10 @@ fn dates_resolve_against_each_publications_own_date() {
     assert_eq!(value_of(&docs, "Thursday, February 6, 2020"), ["2020-02-06"]);
     assert_eq!(value_of(&docs, "February 4"), ["2020-02-04"]);
     assert_eq!(value_of(&docs, "February 27"), ["2020-02-27"]);
-    assert_eq!(value_of(&docs, "Less than two days later"), ["2020-02-29"]);
+    // "Less than two days later": a TimeML duration, with the date it reaches.
+    let two_days = mentions(&docs[0], "Duration").into_iter().find(|m| m["text"] == "Less than two days").expect("the duration");
+    assert_eq!(two_days["value"], "P2D");
+    assert_eq!(two_days["anchor"], "2020-02-29");
     let docs = extract(&["--date", "2020-02-24", fixture(PAGE).to_str().unwrap()]);
     assert_eq!(value_of(&docs, "March 3"), ["2020-03-03"]);
     assert_eq!(value_of(&docs, "yesterday"), ["2020-02-23"]);
