@@ -261,6 +261,8 @@ def write_results(res):
         "",
         "Made by `bench/run.sh` (corpus: `bench/make_corpus.py`, the shared pages and `examples/corpus` varied).",
         "",
+        f"## {m['date'][:10]}, commit {m['commit']}",
+        "",
         f"- Machine: {m['cpu']}, {m['cores']} cores, Linux {m['kernel']}",
         f"- Date: {m['date']}; commit {m['commit']}",
         f"- Startup (`extract` of a one-line document, median of 7): {res['startup_ms']:.0f} ms",
@@ -308,8 +310,16 @@ def write_results(res):
                       f"| dossier extract -j1 (start-up included) | {base['docs_per_s']:.0f} | {base['docs_per_cpu_s']:.0f} |",
                       "", f"Ratio, one core: **{r['ratio_docs_per_s_1_core']:.0f}×** by wall-clock documents per second, "
                       f"**{r['ratio_docs_per_cpu_s']:.0f}×** by documents per CPU second (the fairer figure on a shared machine)."]
-    with open(os.path.join(ROOT, "bench/RESULTS.md"), "w") as f:
-        f.write("\n".join(lines) + "\n")
+    # Earlier runs (each under its own "## date" heading) stay below the new one.
+    path = os.path.join(ROOT, "bench/RESULTS.md")
+    earlier = []
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            old = f.read().splitlines()
+        first = next((i for i, l in enumerate(old) if l.startswith("## ")), len(old))
+        earlier = [""] + old[first:]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines + earlier).rstrip("\n") + "\n")
     log("wrote bench/RESULTS.md")
 
 
