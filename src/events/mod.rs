@@ -96,8 +96,10 @@ pub fn extract_with(input: &Input, cfg: &Config) -> (Vec<Event>, Vec<Diagnostic>
 /// The document as the event stage sees it.
 pub struct Doc<'a> {
     pub input: &'a Input<'a>,
-    /// Lower-case token texts.
-    pub low: Vec<String>,
+    /// Lower-case token texts, all in one buffer: token `t` is
+    /// `low[low_ends[t - 1]..low_ends[t]]` (one allocation, not one per token).
+    low: String,
+    low_ends: Vec<usize>,
     /// Token → the longest non-temporal or temporal mention covering it.
     pub ment_tok: Vec<Option<usize>>,
     /// Mention → token range.
@@ -111,19 +113,20 @@ impl<'a> Doc<'a> {
     fn new(input: &'a Input<'a>) -> Doc<'a> {
         let seg = input.seg;
         let text = input.text;
-        let low: Vec<String> = seg
-            .tokens
-            .iter()
-            .map(|t| {
-                let w = text.get(t.span.start..t.span.end).unwrap_or("");
-                // ASCII words (almost all) need neither Unicode lowercasing nor the apostrophe fix
-                if w.is_ascii() {
-                    w.to_ascii_lowercase()
-                } else {
-                    w.to_lowercase().replace('\u{2019}', "'")
-                }
-            })
-            .collect();
+        let mut low = String::with_capacity(text.len());
+        let mut low_ends = Vec::with_capacity(seg.tokens.len());
+        for t in &seg.tokens {
+            let w = text.get(t.span.start..t.span.end).unwrap_or("");
+            // ASCII words (almost all) need neither Unicode lowercasing nor the apostrophe fix
+            if w.is_ascii() {
+                let at = low.len();
+                low.push_str(w);
+                low[at..].make_ascii_lowercase();
+            } else {
+                low.push_str(&w.to_lowercase().replace('\u{2019}', "'"));
+            }
+            low_ends.push(low.len());
+        }
         let mut ment_tok: Vec<Option<usize>> = vec![None; seg.tokens.len()];
         let mut ment_range = Vec::with_capacity(input.mentions.len());
         for (mi, m) in input.mentions.iter().enumerate() {
@@ -140,13 +143,18 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let mut doc = Doc { input, low, ment_tok, ment_range, text_hash: key::text_hash(text), pub_country: Vec::new() };
+        let mut doc = Doc { input, low, low_ends, ment_tok, ment_range, text_hash: key::text_hash(text), pub_country: Vec::new() };
         doc.pub_country = (0..input.publications.len()).map(|p| doc.dominant_country(p)).collect();
         doc
     }
 
     pub fn word(&self, t: usize) -> &str {
-        self.low.get(t).map(String::as_str).unwrap_or("")
+        let start = match t.checked_sub(1) {
+            Some(p) => self.low_ends.get(p).copied().unwrap_or(usize::MAX),
+            None => 0,
+        };
+        let end = self.low_ends.get(t).copied().unwrap_or(0);
+        self.low.get(start..end).unwrap_or("")
     }
 
     pub fn is_word(&self, t: usize) -> bool {
