@@ -61,7 +61,11 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
         // the common case: only lower-casing applies ('`' is the one ASCII
         // character `fold_char` changes)
         if !s.contains('`') {
-            out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+            let at = out.len();
+            out.push_str(s);
+            if let Some(tail) = out.get_mut(at..) {
+                tail.make_ascii_lowercase();
+            }
             return;
         }
     }

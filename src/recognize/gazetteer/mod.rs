@@ -165,7 +165,7 @@ struct Tok {
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(text.len() / 4);
     let mut nl = false;
     let mut word_start: Option<usize> = None;
     for (i, c) in text.char_indices() {
@@ -456,14 +456,14 @@ impl Gazetteer {
                     self.index.get(key.as_bytes())
                 };
                 if let Some(cands) = value.and_then(|v| self.cands_of(v)) {
-                    let ok: Vec<Cand> = cands.filter(|c| case_ok(text, span, c.surface)).collect();
-                    if let Some(best) = ok.first() {
+                    let mut ok = cands.filter(|c| case_ok(text, span, c.surface));
+                    if let Some(best) = ok.next() {
                         let a = self.entry(best.entry);
-                        let rival = ok[1..].iter().any(|c| match (&a, self.entry(c.entry)) {
+                        let rival = ok.any(|c| match (&a, self.entry(c.entry)) {
                             (Some(a), Some(b)) => a.iso != b.iso && b.rank as u32 + 40 >= a.rank as u32,
                             _ => false,
                         });
-                        found = Some((n, *best, rival));
+                        found = Some((n, best, rival));
                         break;
                     }
                 }

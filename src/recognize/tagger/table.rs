@@ -151,15 +151,19 @@ impl<V: Val> HashTable<V> {
             return None;
         }
         let nb = (n / 2).max(1) as u64;
-        let mut index = Vec::with_capacity(nb as usize + 1);
+        // index[b] is the position of the first key whose bucket is b or
+        // later: count the keys of each bucket, then sum up.
+        let mut index = vec![0u32; nb as usize + 1];
         let mut last = 0u64;
         let mut len = 0;
+        let mut lead = 0u32;
         for (i, c) in keys.chunks_exact(8).enumerate() {
             let k = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
             if k == 0 {
                 if i > 0 {
                     return None;
                 }
+                lead = 1;
                 continue;
             }
             if len > 0 && k <= last {
@@ -168,12 +172,14 @@ impl<V: Val> HashTable<V> {
             last = k;
             len += 1;
             let home = (((k >> 32) * nb) >> 32) as usize;
-            if index.len() <= home {
-                index.resize(home + 1, i as u32);
+            if let Some(x) = index.get_mut(home + 1) {
+                *x += 1;
             }
         }
-        while index.len() as u64 <= nb {
-            index.push(n as u32);
+        let mut sum = lead;
+        for x in index.iter_mut() {
+            sum += *x;
+            *x = sum;
         }
         Some(HashTable {
             blob,
