@@ -618,23 +618,30 @@ fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
     let words: Vec<&str> = (a..b).map(|t| doc.word(t)).collect();
     let caps: Vec<bool> = (a..b).map(|t| doc.capitalized(t)).collect();
     let pub_at = seg.tokens.get(a).and_then(|t| doc.publication_at(t.span.start));
-    let sent_isos: Vec<String> = (a..b)
-        .filter_map(|t| doc.ment_tok[t])
-        .filter_map(|m| {
-            let mm = doc.mention(m);
-            doc.entity_of(m).and_then(|e| doc.country_of(e).map(str::to_string)).or_else(|| mm.iso.clone())
-        })
-        .collect();
-    let sent_years: Vec<i32> = (a..b)
-        .filter_map(|t| doc.ment_tok[t])
-        .filter(|&m| doc.mention(m).kind == MentionType::Date)
-        .filter_map(|m| doc.mention(m).value.as_deref().and_then(PartialDate::parse).and_then(|d| d.year))
-        .collect();
+    // The countries and years of the sentence's mentions, computed when a
+    // named-event alias first needs them (most sentences have none).
+    let context = || {
+        let sent_isos: Vec<String> = (a..b)
+            .filter_map(|t| doc.ment_tok[t])
+            .filter_map(|m| {
+                let mm = doc.mention(m);
+                doc.entity_of(m).and_then(|e| doc.country_of(e).map(str::to_string)).or_else(|| mm.iso.clone())
+            })
+            .collect();
+        let sent_years: Vec<i32> = (a..b)
+            .filter_map(|t| doc.ment_tok[t])
+            .filter(|&m| doc.mention(m).kind == MentionType::Date)
+            .filter_map(|m| doc.mention(m).value.as_deref().and_then(PartialDate::parse).and_then(|d| d.year))
+            .collect();
+        (sent_isos, sent_years)
+    };
+    let mut sent_context: Option<(Vec<String>, Vec<i32>)> = None;
     let dominant = pub_at.and_then(|p| doc.pub_country.get(p).cloned().flatten());
     let mut i = 0;
     while i < words.len() {
         let mut matched: Option<(&'static Named, usize)> = None;
         for al in named::Aliases::get().starting(words[i]) {
+            let (sent_isos, sent_years) = sent_context.get_or_insert_with(&context);
             let n = &named::NAMED[al.event];
             let year = PartialDate::parse(n.date).and_then(|d| d.year);
             if !sent_years.is_empty() && year.is_some_and(|y| !sent_years.contains(&y)) {
