@@ -274,14 +274,17 @@ fn forward(
     }
     let tc = closed_trans(trans);
     let to = open_trans(trans);
-    let mut prev = [NEG; NL];
-    prev.copy_from_slice(&delta[..NL]);
-    for (cur, sc) in delta
-        .chunks_exact_mut(NL)
-        .zip(scores.chunks_exact(NL))
-        .take(n)
-        .skip(1)
-    {
+    for i in 1..n {
+        // The scores of token i are written in place, next to those of
+        // token i - 1 that they are computed from.
+        let (done, rest) = delta.split_at_mut(i * NL);
+        let (Some(prev), Some(cur), Some(sc)) = (
+            done.get((i - 1) * NL..).and_then(|r| <&[f32; NL]>::try_from(r).ok()),
+            rest.get_mut(..NL).and_then(|r| <&mut [f32; NL]>::try_from(r).ok()),
+            scores.get(i * NL..(i + 1) * NL).and_then(|r| <&[f32; NL]>::try_from(r).ok()),
+        ) else {
+            break;
+        };
         // Closed → O / B / U, all targets at once (lanes; the padding
         // lanes past CT.len() are ignored): the maximum over CLOSED, in
         // order, with strict comparisons.
@@ -294,22 +297,20 @@ fn forward(
                 best[l] = if v > best[l] { v } else { best[l] };
             }
         }
-        let mut next = [NEG; NL];
         for (l, &c) in CT.iter().enumerate() {
-            next[c] = best[l] + sc[c];
+            cur[c] = best[l] + sc[c];
         }
-        // Open (B/I of the same type) → I / L.
+        // Open (B/I of the same type) → I / L. With the closed targets,
+        // every label of `cur` is set.
         for ty in 0..N_TYPES {
             let (b, ii) = (1 + ty * 4, 2 + ty * 4);
             for ci in 0..2 {
                 let c = 2 + ty * 4 + ci;
                 let vb = prev[b] + to[ty][0][ci];
                 let vi = prev[ii] + to[ty][1][ci];
-                next[c] = if vb >= vi { vb } else { vi } + sc[c];
+                cur[c] = if vb >= vi { vb } else { vi } + sc[c];
             }
         }
-        cur.copy_from_slice(&next);
-        prev = next;
     }
     let last = &delta[(n - 1) * NL..];
     let mut best = NEG;
