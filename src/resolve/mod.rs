@@ -36,21 +36,32 @@ pub fn clean_name(s: &str, kind: MentionType) -> String {
             s = x.trim_end();
         }
     }
-    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut from = 0;
     if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
-        words.remove(0);
+        from = 1;
     }
     if kind == MentionType::Person {
-        while words.len() > 1 && TITLES.contains(&words[0].to_lowercase().as_str()) {
-            words.remove(0);
+        while words.len() - from > 1 && in_lower_list(TITLES, words[from]) {
+            from += 1;
         }
     }
-    words.join(" ")
+    words[from..].join(" ")
+}
+
+/// Whether the lower case of `w` is in `list` (lower-case ASCII words),
+/// without allocating for ASCII words.
+fn in_lower_list(list: &[&str], w: &str) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|t| t.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&w.to_lowercase().as_str())
+    }
 }
 
 /// The acronym of a multi-word name: "United States Institute of Peace" → "USIP".
 pub fn acronym_of(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().filter(|w| !ACRONYM_SKIP.contains(&w.to_lowercase().as_str())).collect();
+    let words: Vec<&str> = name.split_whitespace().filter(|w| !in_lower_list(ACRONYM_SKIP, w)).collect();
     if words.len() < 2 {
         return None;
     }

@@ -230,6 +230,11 @@ fn word_pieces(text: &str) -> Vec<(Range<usize>, bool)> {
     let b = text.as_bytes();
     let mut pieces: Vec<(Range<usize>, bool)> = Vec::with_capacity(text.len() / 5);
     let mut space = true;
+    if text.is_ascii() {
+        // One chunk: splitting at the cuts would give the same pieces.
+        ascii_pieces(b, 0, b.len(), &mut space, &mut pieces);
+        return pieces;
+    }
     let mut start = 0;
     let mut ascii = true;
     for p in 0..=b.len() {
