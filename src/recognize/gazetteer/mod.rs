@@ -168,7 +168,26 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 4);
     let mut nl = false;
     let mut word_start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while let Some(&x) = bytes.get(next) {
+        let i = next;
+        // ASCII bytes (most) without decoding: their word and whitespace
+        // classes are the ones `is_word_char` and `char::is_whitespace` give.
+        let c = if x.is_ascii() {
+            next += 1;
+            if x.is_ascii_alphanumeric() {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                }
+                continue;
+            }
+            x as char
+        } else {
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+            next += c.len_utf8();
+            c
+        };
         if is_word_char(c) {
             if word_start.is_none() {
                 word_start = Some(i);
