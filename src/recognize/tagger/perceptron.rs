@@ -115,9 +115,9 @@ const LANES: usize = 12;
 
 /// Viterbi over `scores` (n × NL emissions) and `trans` ((NL+1) × NL),
 /// restricted to well-formed BILOU sequences. Returns the best label
-/// sequence and, if `margins` is given, per token the margin between the
-/// best path through the chosen label and the best path through any other
-/// label.
+/// sequence and, if `margins` is given, per token with an entity label the
+/// margin between the best path through the chosen label and the best path
+/// through any other label (0 for tokens labelled O).
 pub(crate) fn viterbi(
     scores: &[f32],
     n: usize,
@@ -218,6 +218,11 @@ pub(crate) fn viterbi_with(
     margins.resize(first, 0.0);
     for i in first..n {
         let me = out[i] as usize;
+        if me == 0 {
+            // Outside entities (where margins are not read).
+            margins.push(0.0);
+            continue;
+        }
         let mut alt = NEG;
         let mut mine = NEG;
         for c in 0..NL {
@@ -759,6 +764,10 @@ mod tests {
         let mut margins = vec![0f32; first];
         for i in first..n {
             let me = out[i] as usize;
+            if me == 0 {
+                margins.push(0.0);
+                continue;
+            }
             let (mut alt, mut mine) = (NEG, NEG);
             for c in 0..NL {
                 let v = delta[i * NL + c] + beta[i * NL + c];
