@@ -292,7 +292,7 @@ impl<V: Val> HashTable<V> {
         for (j, &k) in ks.iter().enumerate() {
             if words > 0 {
                 let (w, m) = Self::filter_slot(k, words);
-                if !self.filter.get(w).is_some_and(|&x| x & m == m) {
+                if self.filter.get(w).is_none_or(|&x| x & m != m) {
                     continue;
                 }
             }
