@@ -96,8 +96,10 @@ pub fn extract_with(input: &Input, cfg: &Config) -> (Vec<Event>, Vec<Diagnostic>
 /// The document as the event stage sees it.
 pub struct Doc<'a> {
     pub input: &'a Input<'a>,
-    /// Lower-case token texts.
-    pub low: Vec<String>,
+    /// Lower-case token texts, all in one buffer: token `t` is
+    /// `low[low_ends[t - 1]..low_ends[t]]` (one allocation, not one per token).
+    low: String,
+    low_ends: Vec<usize>,
     /// Token → the longest non-temporal or temporal mention covering it.
     pub ment_tok: Vec<Option<usize>>,
     /// Mention → token range.
@@ -111,19 +113,20 @@ impl<'a> Doc<'a> {
     fn new(input: &'a Input<'a>) -> Doc<'a> {
         let seg = input.seg;
         let text = input.text;
-        let low: Vec<String> = seg
-            .tokens
-            .iter()
-            .map(|t| {
-                let w = text.get(t.span.start..t.span.end).unwrap_or("");
-                // ASCII words (almost all) need neither Unicode lowercasing nor the apostrophe fix
-                if w.is_ascii() {
-                    w.to_ascii_lowercase()
-                } else {
-                    w.to_lowercase().replace('\u{2019}', "'")
-                }
-            })
-            .collect();
+        let mut low = String::with_capacity(text.len());
+        let mut low_ends = Vec::with_capacity(seg.tokens.len());
+        for t in &seg.tokens {
+            let w = text.get(t.span.start..t.span.end).unwrap_or("");
+            // ASCII words (almost all) need neither Unicode lowercasing nor the apostrophe fix
+            if w.is_ascii() {
+                let at = low.len();
+                low.push_str(w);
+                low[at..].make_ascii_lowercase();
+            } else {
+                low.push_str(&w.to_lowercase().replace('\u{2019}', "'"));
+            }
+            low_ends.push(low.len());
+        }
         let mut ment_tok: Vec<Option<usize>> = vec![None; seg.tokens.len()];
         let mut ment_range = Vec::with_capacity(input.mentions.len());
         for (mi, m) in input.mentions.iter().enumerate() {
@@ -140,13 +143,18 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let mut doc = Doc { input, low, ment_tok, ment_range, text_hash: key::text_hash(text), pub_country: Vec::new() };
+        let mut doc = Doc { input, low, low_ends, ment_tok, ment_range, text_hash: key::text_hash(text), pub_country: Vec::new() };
         doc.pub_country = (0..input.publications.len()).map(|p| doc.dominant_country(p)).collect();
         doc
     }
 
     pub fn word(&self, t: usize) -> &str {
-        self.low.get(t).map(String::as_str).unwrap_or("")
+        let start = match t.checked_sub(1) {
+            Some(p) => self.low_ends.get(p).copied().unwrap_or(usize::MAX),
+            None => 0,
+        };
+        let end = self.low_ends.get(t).copied().unwrap_or(0);
+        self.low.get(start..end).unwrap_or("")
     }
 
     pub fn is_word(&self, t: usize) -> bool {
@@ -621,22 +629,29 @@ fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
     let words: Vec<&str> = (a..b).map(|t| doc.word(t)).collect();
     let caps: Vec<bool> = (a..b).map(|t| doc.capitalized(t)).collect();
     let pub_at = seg.tokens.get(a).and_then(|t| doc.publication_at(t.span.start));
-    let sent_isos: Vec<String> = (a..b)
-        .filter_map(|t| doc.ment_tok[t])
-        .filter_map(|m| {
-            let mm = doc.mention(m);
-            doc.entity_of(m).and_then(|e| doc.country_of(e).map(str::to_string)).or_else(|| mm.iso.clone())
-        })
-        .collect();
-    let sent_years: Vec<i32> = (a..b)
-        .filter_map(|t| doc.ment_tok[t])
-        .filter_map(|m| mention_date(doc.mention(m)).and_then(|d| d.year))
-        .collect();
+    // The countries and years of the sentence's mentions, computed when a
+    // named-event alias first needs them (most sentences have none).
+    let context = || {
+        let sent_isos: Vec<String> = (a..b)
+            .filter_map(|t| doc.ment_tok[t])
+            .filter_map(|m| {
+                let mm = doc.mention(m);
+                doc.entity_of(m).and_then(|e| doc.country_of(e).map(str::to_string)).or_else(|| mm.iso.clone())
+            })
+            .collect();
+        let sent_years: Vec<i32> = (a..b)
+            .filter_map(|t| doc.ment_tok[t])
+            .filter_map(|m| mention_date(doc.mention(m)).and_then(|d| d.year))
+            .collect();
+        (sent_isos, sent_years)
+    };
+    let mut sent_context: Option<(Vec<String>, Vec<i32>)> = None;
     let dominant = pub_at.and_then(|p| doc.pub_country.get(p).cloned().flatten());
     let mut i = 0;
     while i < words.len() {
         let mut matched: Option<(&'static Named, usize)> = None;
         for al in named::Aliases::get().starting(words[i]) {
+            let (sent_isos, sent_years) = sent_context.get_or_insert_with(&context);
             let n = &named::NAMED[al.event];
             let year = PartialDate::parse(n.date).and_then(|d| d.year);
             if !sent_years.is_empty() && year.is_some_and(|y| !sent_years.contains(&y)) {

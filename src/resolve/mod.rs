@@ -36,21 +36,41 @@ pub fn clean_name(s: &str, kind: MentionType) -> String {
             s = x.trim_end();
         }
     }
-    let mut words: Vec<&str> = s.split_whitespace().collect();
-    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
-        words.remove(0);
+    let mut words = s.split_whitespace();
+    let mut first = words.next();
+    if first.is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        first = words.next();
     }
     if kind == MentionType::Person {
-        while words.len() > 1 && TITLES.contains(&words[0].to_lowercase().as_str()) {
-            words.remove(0);
+        // Titles go while another word follows.
+        while first.is_some_and(|w| in_lower_list(TITLES, w)) && words.clone().next().is_some() {
+            first = words.next();
         }
     }
-    words.join(" ")
+    let mut out = String::with_capacity(s.len());
+    if let Some(w) = first {
+        out.push_str(w);
+        for w in words {
+            out.push(' ');
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// Whether the lower case of `w` is in `list` (lower-case ASCII words),
+/// without allocating for ASCII words.
+fn in_lower_list(list: &[&str], w: &str) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|t| t.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&w.to_lowercase().as_str())
+    }
 }
 
 /// The acronym of a multi-word name: "United States Institute of Peace" → "USIP".
 pub fn acronym_of(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().filter(|w| !ACRONYM_SKIP.contains(&w.to_lowercase().as_str())).collect();
+    let words: Vec<&str> = name.split_whitespace().filter(|w| !in_lower_list(ACRONYM_SKIP, w)).collect();
     if words.len() < 2 {
         return None;
     }
@@ -230,6 +250,37 @@ fn ends_with_word(full: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_name_strips_the_and_titles() {
+        // The plain formulation it must agree with.
+        fn reference(s: &str, kind: MentionType) -> String {
+            let mut s = s.trim();
+            for suf in ["’s", "'s", "’", "'"] {
+                if let Some(x) = s.strip_suffix(suf) {
+                    s = x.trim_end();
+                }
+            }
+            let mut words: Vec<&str> = s.split_whitespace().collect();
+            if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+                words.remove(0);
+            }
+            if kind == MentionType::Person {
+                while words.len() > 1 && TITLES.contains(&words[0].to_lowercase().as_str()) {
+                    words.remove(0);
+                }
+            }
+            words.join(" ")
+        }
+        for s in [
+            "", "the", "The", "President", "President Joe  Biden", "the Supreme Leader Ali Khamenei’s",
+            "Dr. Dr. Smith", "Dr.", "DR. SMITH", "\u{212A}ing Charles", "Gen.  Sir John", " Mr Ms ", "THE UN",
+        ] {
+            for kind in [MentionType::Person, MentionType::Organization] {
+                assert_eq!(clean_name(s, kind), reference(s, kind), "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn names_are_cleaned() {

@@ -165,16 +165,7 @@ pub fn segment(text: &str) -> Segmented {
 /// Byte ranges of tokens, with whether whitespace precedes each.
 fn raw_tokens(text: &str) -> Vec<(Range<usize>, bool)> {
     // Word-boundary pieces without whitespace.
-    let mut pieces: Vec<(Range<usize>, bool)> = Vec::with_capacity(text.len() / 5);
-    let mut space = true;
-    for (i, w) in text.split_word_bound_indices() {
-        if w.chars().all(char::is_whitespace) {
-            space = true;
-            continue;
-        }
-        pieces.push((i..i + w.len(), space));
-        space = false;
-    }
+    let pieces = word_pieces(text);
     let mut out: Vec<(Range<usize>, bool)> = Vec::with_capacity(pieces.len());
     let mut k = 0;
     while k < pieces.len() {
@@ -224,6 +215,130 @@ fn raw_tokens(text: &str) -> Vec<(Range<usize>, bool)> {
         k += 1;
     }
     out
+}
+
+/// The UAX #29 word-boundary pieces of `text` that are not all whitespace,
+/// each with whether whitespace (or the start of the text) precedes it.
+///
+/// The text is cut into chunks after ASCII whitespace that is followed by
+/// an ASCII non-whitespace character: UAX #29 always breaks there, and no
+/// rule looks across such a whitespace character, so each chunk splits on
+/// its own as it does inside the whole text. Pure-ASCII chunks (most of
+/// them, in English news) are split by [`ascii_pieces`], a direct coding
+/// of the rules for ASCII; the others by `unicode-segmentation`.
+fn word_pieces(text: &str) -> Vec<(Range<usize>, bool)> {
+    let b = text.as_bytes();
+    let mut pieces: Vec<(Range<usize>, bool)> = Vec::with_capacity(text.len() / 5);
+    let mut space = true;
+    if text.is_ascii() {
+        // One chunk: splitting at the cuts would give the same pieces.
+        ascii_pieces(b, 0, b.len(), &mut space, &mut pieces);
+        return pieces;
+    }
+    let mut start = 0;
+    let mut ascii = true;
+    for p in 0..=b.len() {
+        let cut = p == b.len()
+            || (p > start && is_ascii_ws(b[p - 1]) && b[p] < 0x80 && !is_ascii_ws(b[p]));
+        if cut {
+            if p > start {
+                if ascii {
+                    ascii_pieces(b, start, p, &mut space, &mut pieces);
+                } else {
+                    for (i, w) in text[start..p].split_word_bound_indices() {
+                        if w.chars().all(char::is_whitespace) {
+                            space = true;
+                            continue;
+                        }
+                        pieces.push((start + i..start + i + w.len(), space));
+                        space = false;
+                    }
+                }
+            }
+            start = p;
+            ascii = true;
+        }
+        if p < b.len() && b[p] >= 0x80 {
+            ascii = false;
+        }
+    }
+    pieces
+}
+
+/// The ASCII characters `char::is_whitespace` accepts.
+#[inline]
+fn is_ascii_ws(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// UAX #29 word-break classes of the ASCII characters (whitespace apart).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    /// Letters (ALetter), digits (Numeric) and `_` (ExtendNumLet): any two
+    /// of them join (WB5, WB8–WB10, WB13a–b).
+    Word,
+    /// `:` (MidLetter).
+    MidLetter,
+    /// `.` (MidNumLet) and `'` (Single_Quote).
+    MidNumLet,
+    /// `,` and `;` (MidNum).
+    MidNum,
+    Other,
+}
+
+#[inline]
+fn wb_class(c: u8) -> Wb {
+    match c {
+        b'a'..=b'z' | b'A'..=b'Z' => Wb::Word,
+        b'0'..=b'9' | b'_' => Wb::Word,
+        b':' => Wb::MidLetter,
+        b'.' | b'\'' => Wb::MidNumLet,
+        b',' | b';' => Wb::MidNum,
+        _ => Wb::Other,
+    }
+}
+
+/// [`word_pieces`] of the pure-ASCII chunk `b[start..end]`, which ends at
+/// whitespace or at the end of the text. Letters join letters across `:`,
+/// `.` and `'` (WB6–7), digits join digits across `,`, `;`, `.` and `'`
+/// (WB11–12); whitespace is skipped; everything else stands alone (WB999).
+fn ascii_pieces(b: &[u8], start: usize, end: usize, space: &mut bool, out: &mut Vec<(Range<usize>, bool)>) {
+    let mut p = start;
+    while p < end {
+        let c = b[p];
+        if is_ascii_ws(c) {
+            *space = true;
+            p += 1;
+            continue;
+        }
+        let s = p;
+        p += 1;
+        if wb_class(c) == Wb::Word {
+            while p < end {
+                let cur = wb_class(b[p]);
+                if cur == Wb::Word {
+                    p += 1;
+                    continue;
+                }
+                // A middle character joins when the same kind follows.
+                let letter = |x: u8| x.is_ascii_alphabetic();
+                let digit = |x: u8| x.is_ascii_digit();
+                let (prev, next) = (b[p - 1], b.get(p + 1).copied().filter(|_| p + 1 < end));
+                let join = match (cur, next) {
+                    (Wb::MidLetter, Some(n)) => letter(prev) && letter(n),
+                    (Wb::MidNumLet, Some(n)) => (letter(prev) && letter(n)) || (digit(prev) && digit(n)),
+                    (Wb::MidNum, Some(n)) => digit(prev) && digit(n),
+                    _ => false,
+                };
+                if !join {
+                    break;
+                }
+                p += 2;
+            }
+        }
+        out.push((s..p, *space));
+        *space = false;
+    }
 }
 
 fn starts_lower_or_digit(w: &str) -> bool {
@@ -413,6 +528,53 @@ mod tests {
         assert_eq!(k.span.cend - k.span.cstart, 8);
         assert!(k.span.start > k.span.cstart);
         assert_eq!(s.sentence_at(k.span.start), Some(0));
+    }
+
+    /// The pieces as `unicode-segmentation` gives them for the whole text.
+    fn pieces_by_crate(text: &str) -> Vec<(Range<usize>, bool)> {
+        let mut pieces = Vec::new();
+        let mut space = true;
+        for (i, w) in text.split_word_bound_indices() {
+            if w.chars().all(char::is_whitespace) {
+                space = true;
+                continue;
+            }
+            pieces.push((i..i + w.len(), space));
+            space = false;
+        }
+        pieces
+    }
+
+    #[test]
+    fn word_pieces_agree_with_unicode_segmentation() {
+        let alphabet: Vec<&str> = vec![
+            "a", "Z", "q", "0", "7", "_", ":", ".", "'", ",", ";", "\"", "-", "(", "$", "%", "&", "/", "#",
+            " ", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{b}", "\u{c}", "\u{1c}", "\u{0}", "é", "’", "“", "\u{301}",
+            "\u{200d}", "\u{a0}", "\u{3000}", "日本", "🙂", "🇺🇸", "\u{5d0}", "ab", "12", "U.S.", "don't", "1,000.5",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..20_000 {
+            let len = (next() % 14) as usize;
+            // Half of the rounds ASCII only.
+            let ascii = round % 2 == 0;
+            let mut t = String::new();
+            while t.chars().count() < len {
+                let w = alphabet[(next() % alphabet.len() as u64) as usize];
+                if !ascii || w.is_ascii() {
+                    t.push_str(w);
+                }
+            }
+            assert_eq!(word_pieces(&t), pieces_by_crate(&t), "{t:?}");
+        }
+        for t in ["The U.S. offer, 1,643 wounded: a.b.c 3.5 x_1 a:b 1:2 'quoted' don't\r\nnext", "", " ", "a", "\n\n"] {
+            assert_eq!(word_pieces(t), pieces_by_crate(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -57,13 +57,15 @@ pub fn fold_key(s: &str) -> String {
 
 /// [`fold_key`] appended to `out` (no allocation of its own).
 pub(crate) fn fold_into(s: &str, out: &mut String) {
-    if s.is_ascii() {
-        // the common case: only lower-casing applies ('`' is the one ASCII
-        // character `fold_char` changes)
-        if !s.contains('`') {
-            out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
-            return;
+    // the common case, ASCII: only lower-casing applies ('`' is the one
+    // ASCII character `fold_char` changes)
+    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+        let at = out.len();
+        out.push_str(s);
+        if let Some(tail) = out.get_mut(at..) {
+            tail.make_ascii_lowercase();
         }
+        return;
     }
     for c in s.chars() {
         if let Some(f) = fold_char(c) {

@@ -165,10 +165,29 @@ struct Tok {
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(text.len() / 4);
     let mut nl = false;
     let mut word_start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while let Some(&x) = bytes.get(next) {
+        let i = next;
+        // ASCII bytes (most) without decoding: their word and whitespace
+        // classes are the ones `is_word_char` and `char::is_whitespace` give.
+        let c = if x.is_ascii() {
+            next += 1;
+            if x.is_ascii_alphanumeric() {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                }
+                continue;
+            }
+            x as char
+        } else {
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+            next += c.len_utf8();
+            c
+        };
         if is_word_char(c) {
             if word_start.is_none() {
                 word_start = Some(i);
@@ -456,14 +475,14 @@ impl Gazetteer {
                     self.index.get(key.as_bytes())
                 };
                 if let Some(cands) = value.and_then(|v| self.cands_of(v)) {
-                    let ok: Vec<Cand> = cands.filter(|c| case_ok(text, span, c.surface)).collect();
-                    if let Some(best) = ok.first() {
+                    let mut ok = cands.filter(|c| case_ok(text, span, c.surface));
+                    if let Some(best) = ok.next() {
                         let a = self.entry(best.entry);
-                        let rival = ok[1..].iter().any(|c| match (&a, self.entry(c.entry)) {
+                        let rival = ok.any(|c| match (&a, self.entry(c.entry)) {
                             (Some(a), Some(b)) => a.iso != b.iso && b.rank as u32 + 40 >= a.rank as u32,
                             _ => false,
                         });
-                        found = Some((n, *best, rival));
+                        found = Some((n, best, rival));
                         break;
                     }
                 }

@@ -474,7 +474,8 @@ pub(crate) struct DocTok {
 pub(crate) fn doc_case_info(doc: &[(Vec<Tok>, SentInfo)]) -> Vec<Vec<DocTok>> {
     use std::collections::HashMap;
     // per lowercase hash: (cap non-initial count, lowercase count)
-    let mut counts: HashMap<u64, (u32, u32), BuildMix> = HashMap::default();
+    let n: usize = doc.iter().map(|(t, _)| t.len()).sum();
+    let mut counts: HashMap<u64, (u32, u32), BuildMix> = HashMap::with_capacity_and_hasher(n, BuildMix::default());
     for (toks, si) in doc {
         if si.headline {
             continue;
@@ -552,7 +553,8 @@ fn pass1_info<'a>(
 ) {
     use super::perceptron::{spans_of, type_of};
     use std::collections::HashMap;
-    let mut counts: HashMap<u64, [u32; 5], BuildMix> = HashMap::default();
+    let n: usize = doc.iter().map(|(t, _)| t.len()).sum();
+    let mut counts: HashMap<u64, [u32; 5], BuildMix> = HashMap::with_capacity_and_hasher(n, BuildMix::default());
     let mut span_words: HashMap<u64, (usize, u8), BuildMix> = HashMap::default();
     for (k, (toks, _)) in doc.iter().enumerate() {
         let labs = labels(k);

@@ -115,9 +115,9 @@ const LANES: usize = 12;
 
 /// Viterbi over `scores` (n × NL emissions) and `trans` ((NL+1) × NL),
 /// restricted to well-formed BILOU sequences. Returns the best label
-/// sequence and, if `margins` is given, per token the margin between the
-/// best path through the chosen label and the best path through any other
-/// label.
+/// sequence and, if `margins` is given, per token with an entity label the
+/// margin between the best path through the chosen label and the best path
+/// through any other label (0 for tokens labelled O).
 pub(crate) fn viterbi(
     scores: &[f32],
     n: usize,
@@ -133,7 +133,6 @@ pub(crate) fn viterbi(
 #[derive(Default, Debug)]
 pub(crate) struct ViterbiBuf {
     delta: Vec<f32>,
-    back: Vec<u8>,
     beta: Vec<f32>,
 }
 
@@ -173,32 +172,34 @@ pub(crate) fn viterbi_with(
         margins.resize(n, 0.0);
         return;
     };
+    // Closed sources by lanes: tt[l][k] is the transition from CLOSED[k]
+    // to CT[l].
     let tc = closed_trans(trans);
+    let mut tt = [[0f32; LANES]; 9];
+    for (k, row) in tc.iter().enumerate() {
+        for (l, &x) in row[..CT.len()].iter().enumerate() {
+            tt[l][k] = x;
+        }
+    }
     for i in (first..n - 1).rev() {
         let (cur_rows, next_rows) = beta.split_at_mut((i + 1) * NL);
         let next = &next_rows[..NL];
         let cur = &mut cur_rows[i * NL..];
         let sc = &scores[(i + 1) * NL..(i + 2) * NL];
-        let (mut scl, mut nextl) = ([0f32; LANES], [0f32; LANES]);
+        // Closed states: best continuation over the closed targets, for all
+        // sources at once (lanes): the same sums, maximised in the same
+        // order, as a per-source loop over the targets.
+        let mut best = [NEG; LANES];
         for (l, &c) in CT.iter().enumerate() {
-            scl[l] = sc[c];
-            nextl[l] = next[c];
+            let (s, nx) = (sc[c], next[c]);
+            let row = &tt[l];
+            for k in 0..LANES {
+                let x = row[k] + s + nx;
+                best[k] = if x > best[k] { x } else { best[k] };
+            }
         }
-        // Closed states: best continuation over the closed targets (the
-        // same sums, maximised in the same order, as a per-target loop).
         for (k, &p) in CLOSED.iter().enumerate() {
-            let row = &tc[k];
-            let mut u = [0f32; LANES];
-            for l in 0..LANES {
-                u[l] = row[l] + scl[l] + nextl[l];
-            }
-            let mut best = NEG;
-            for &x in &u[..CT.len()] {
-                if x > best {
-                    best = x;
-                }
-            }
-            cur[p] = best;
+            cur[p] = best[k];
         }
         // Open states (B/I): continue with I or L of the same type.
         for ty in 0..N_TYPES {
@@ -217,6 +218,11 @@ pub(crate) fn viterbi_with(
     margins.resize(first, 0.0);
     for i in first..n {
         let me = out[i] as usize;
+        if me == 0 {
+            // Outside entities (where margins are not read).
+            margins.push(0.0);
+            continue;
+        }
         let mut alt = NEG;
         let mut mine = NEG;
         for c in 0..NL {
@@ -246,6 +252,12 @@ fn closed_trans(trans: &[f32]) -> [[f32; LANES]; 9] {
 /// Forward Viterbi: fills `out` with the best sequence and `buf.delta`
 /// with the forward scores (n × NL); false (and nothing filled) when there
 /// is nothing to decode.
+///
+/// The forward pass keeps only the best scores, not back-pointers: the
+/// traceback recomputes the winning predecessor of the chosen label at each
+/// token from the stored scores, with the same sums and the same
+/// first-wins comparisons, so it finds the same path as back-pointers
+/// would, at a fraction of the work (one label per token instead of all).
 fn forward(
     buf: &mut ViterbiBuf,
     scores: &[f32],
@@ -260,70 +272,50 @@ fn forward(
     let delta = &mut buf.delta;
     delta.clear();
     delta.resize(n * NL, NEG);
-    let back = &mut buf.back;
-    back.clear();
-    back.resize(n * NL, 0);
     for c in 0..NL {
         if allowed(START, c) {
             delta[c] = scores[c] + trans[START * NL + c];
         }
     }
     let tc = closed_trans(trans);
-    // Open (B/I of a type) → I / L of that type: [type][from B, from I][to I, to L].
-    let mut to = [[[0f32; 2]; 2]; N_TYPES];
-    for (ty, t) in to.iter_mut().enumerate() {
-        for (fi, from) in [1 + ty * 4, 2 + ty * 4].into_iter().enumerate() {
-            for (ci, c) in [2 + ty * 4, 3 + ty * 4].into_iter().enumerate() {
-                t[fi][ci] = trans[from * NL + c];
-            }
-        }
-    }
-    let mut prev = [NEG; NL];
-    prev.copy_from_slice(&delta[..NL]);
-    for (i, (cur, bk)) in delta
-        .chunks_exact_mut(NL)
-        .zip(back.chunks_exact_mut(NL))
-        .enumerate()
-        .skip(1)
-    {
-        let Some(sc) = scores.get(i * NL..(i + 1) * NL) else {
+    let to = open_trans(trans);
+    for i in 1..n {
+        // The scores of token i are written in place, next to those of
+        // token i - 1 that they are computed from.
+        let (done, rest) = delta.split_at_mut(i * NL);
+        let (Some(prev), Some(cur), Some(sc)) = (
+            done.get((i - 1) * NL..).and_then(|r| <&[f32; NL]>::try_from(r).ok()),
+            rest.get_mut(..NL).and_then(|r| <&mut [f32; NL]>::try_from(r).ok()),
+            scores.get(i * NL..(i + 1) * NL).and_then(|r| <&[f32; NL]>::try_from(r).ok()),
+        ) else {
             break;
         };
         // Closed → O / B / U, all targets at once (lanes; the padding
-        // lanes past CT.len() are ignored). Same sums and the same strict
-        // first-wins comparisons in CLOSED order as a per-target loop.
-        // Branch-free selects on the bits, which vectorise.
+        // lanes past CT.len() are ignored): the maximum over CLOSED, in
+        // order, with strict comparisons.
         let mut best = [NEG; LANES];
-        let mut arg = [0u32; LANES];
         for (k, &p) in CLOSED.iter().enumerate() {
             let pv = prev[p];
             let row = &tc[k];
             for l in 0..LANES {
                 let v = pv + row[l];
-                let m = 0u32.wrapping_sub((v > best[l]) as u32);
-                best[l] = f32::from_bits((v.to_bits() & m) | (best[l].to_bits() & !m));
-                arg[l] = (p as u32 & m) | (arg[l] & !m);
+                best[l] = if v > best[l] { v } else { best[l] };
             }
         }
-        let mut next = [NEG; NL];
         for (l, &c) in CT.iter().enumerate() {
-            next[c] = best[l] + sc[c];
-            bk[c] = arg[l] as u8;
+            cur[c] = best[l] + sc[c];
         }
-        // Open (B/I of the same type) → I / L.
+        // Open (B/I of the same type) → I / L. With the closed targets,
+        // every label of `cur` is set.
         for ty in 0..N_TYPES {
             let (b, ii) = (1 + ty * 4, 2 + ty * 4);
             for ci in 0..2 {
                 let c = 2 + ty * 4 + ci;
                 let vb = prev[b] + to[ty][0][ci];
                 let vi = prev[ii] + to[ty][1][ci];
-                let (best, arg) = if vb >= vi { (vb, b) } else { (vi, ii) };
-                next[c] = best + sc[c];
-                bk[c] = arg as u8;
+                cur[c] = if vb >= vi { vb } else { vi } + sc[c];
             }
         }
-        cur.copy_from_slice(&next);
-        prev = next;
     }
     let last = &delta[(n - 1) * NL..];
     let mut best = NEG;
@@ -337,9 +329,57 @@ fn forward(
     out.resize(n, 0);
     out[n - 1] = arg as u8;
     for i in (1..n).rev() {
-        out[i - 1] = back[i * NL + out[i] as usize];
+        let prev = &delta[(i - 1) * NL..i * NL];
+        out[i - 1] = best_prev(prev, out[i] as usize, &tc, &to);
     }
     true
+}
+
+/// Transitions between the open states of each type (B, I) and their
+/// targets (I, L): `[type][from B, from I][to I, to L]`.
+fn open_trans(trans: &[f32]) -> [[[f32; 2]; 2]; N_TYPES] {
+    let mut to = [[[0f32; 2]; 2]; N_TYPES];
+    for (ty, t) in to.iter_mut().enumerate() {
+        for (fi, from) in [1 + ty * 4, 2 + ty * 4].into_iter().enumerate() {
+            for (ci, c) in [2 + ty * 4, 3 + ty * 4].into_iter().enumerate() {
+                t[fi][ci] = trans.get(from * NL + c).copied().unwrap_or(0.0);
+            }
+        }
+    }
+    to
+}
+
+/// The predecessor of label `c` on the best path, given the forward scores
+/// `prev` of the token before: the label [`forward`]'s maximisation for `c`
+/// picks (first of equals in CLOSED order for closed targets, B over I for
+/// open ones).
+#[inline]
+fn best_prev(prev: &[f32], c: usize, tc: &[[f32; LANES]; 9], to: &[[[f32; 2]; 2]; N_TYPES]) -> u8 {
+    const NEG: f32 = -1e30;
+    if let Some(l) = CT.iter().position(|&x| x == c) {
+        let mut best = NEG;
+        let mut arg = 0usize;
+        for (k, &p) in CLOSED.iter().enumerate() {
+            let v = prev[p] + tc[k][l];
+            if v > best {
+                best = v;
+                arg = p;
+            }
+        }
+        arg as u8
+    } else {
+        // An I or L label: from B or I of its type.
+        let ty = (c - 2) / 4;
+        let ci = (c - 2) % 4;
+        let (b, ii) = (1 + ty * 4, 2 + ty * 4);
+        let vb = prev[b] + to[ty][0][ci];
+        let vi = prev[ii] + to[ty][1][ci];
+        if vb >= vi {
+            b as u8
+        } else {
+            ii as u8
+        }
+    }
 }
 
 /// Summed quantised weights of the 16 entity labels for one token.
@@ -653,6 +693,120 @@ impl Rng {
         for i in (1..v.len()).rev() {
             let j = (self.next() % (i as u64 + 1)) as usize;
             v.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Plain first-order Viterbi over all allowed label pairs with
+    /// back-pointers, and max-marginal margins, as the reference.
+    fn reference(scores: &[f32], n: usize, trans: &[f32]) -> (Vec<u8>, Vec<f32>) {
+        const NEG: f32 = -1e30;
+        let mut delta = vec![NEG; n * NL];
+        let mut back = vec![0u8; n * NL];
+        for c in 0..NL {
+            if allowed(START, c) {
+                delta[c] = scores[c] + trans[START * NL + c];
+            }
+        }
+        for i in 1..n {
+            for c in 0..NL {
+                let (mut best, mut arg) = (NEG, 0usize);
+                for p in 0..NL {
+                    if allowed(p, c) {
+                        let v = delta[(i - 1) * NL + p] + trans[p * NL + c];
+                        if v > best {
+                            best = v;
+                            arg = p;
+                        }
+                    }
+                }
+                delta[i * NL + c] = best + scores[i * NL + c];
+                back[i * NL + c] = arg as u8;
+            }
+        }
+        let (mut best, mut arg) = (NEG, 0usize);
+        for c in 0..NL {
+            if allowed_end(c) && delta[(n - 1) * NL + c] > best {
+                best = delta[(n - 1) * NL + c];
+                arg = c;
+            }
+        }
+        let mut out = vec![0u8; n];
+        out[n - 1] = arg as u8;
+        for i in (1..n).rev() {
+            out[i - 1] = back[i * NL + out[i] as usize];
+        }
+        let mut beta = vec![NEG; n * NL];
+        for c in 0..NL {
+            if allowed_end(c) {
+                beta[(n - 1) * NL + c] = 0.0;
+            }
+        }
+        for i in (0..n - 1).rev() {
+            for p in 0..NL {
+                let mut best = NEG;
+                for c in 0..NL {
+                    if allowed(p, c) {
+                        let x = trans[p * NL + c] + scores[(i + 1) * NL + c] + beta[(i + 1) * NL + c];
+                        if x > best {
+                            best = x;
+                        }
+                    }
+                }
+                beta[i * NL + p] = best;
+            }
+        }
+        let first = out.iter().position(|&l| l != 0).unwrap_or(n);
+        let mut margins = vec![0f32; first];
+        for i in first..n {
+            let me = out[i] as usize;
+            if me == 0 {
+                margins.push(0.0);
+                continue;
+            }
+            let (mut alt, mut mine) = (NEG, NEG);
+            for c in 0..NL {
+                let v = delta[i * NL + c] + beta[i * NL + c];
+                if c == me {
+                    mine = v;
+                } else if v > alt {
+                    alt = v;
+                }
+            }
+            margins.push(if alt <= NEG / 2.0 { 1e3 } else { mine - alt });
+        }
+        (out, margins)
+    }
+
+    #[test]
+    fn viterbi_matches_the_plain_algorithm() {
+        let mut rng = Rng(7);
+        let mut buf = ViterbiBuf::default();
+        for round in 0..400 {
+            let n = 1 + (rng.next() % 40) as usize;
+            // Coarse values in some rounds, so that ties are common.
+            let coarse = round % 2 == 0;
+            let mut val = |scale: f32| {
+                let r = (rng.next() % 2001) as f32 / 1000.0 - 1.0;
+                if coarse {
+                    (r * 2.0).round() * scale
+                } else {
+                    r * scale
+                }
+            };
+            let trans: Vec<f32> = (0..(NL + 1) * NL).map(|_| val(2.0)).collect();
+            let scores: Vec<f32> = (0..n * NL).map(|_| val(5.0)).collect();
+            let (want, want_m) = reference(&scores, n, &trans);
+            let (mut out, mut mar) = (Vec::new(), Vec::new());
+            viterbi_with(&mut buf, &scores, n, &trans, &mut out, Some(&mut mar));
+            assert_eq!(out, want, "round {round}");
+            assert_eq!(mar, want_m, "round {round}");
+            viterbi_with(&mut buf, &scores, n, &trans, &mut out, None);
+            assert_eq!(out, want, "round {round}");
         }
     }
 }

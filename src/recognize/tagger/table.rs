@@ -151,15 +151,19 @@ impl<V: Val> HashTable<V> {
             return None;
         }
         let nb = (n / 2).max(1) as u64;
-        let mut index = Vec::with_capacity(nb as usize + 1);
+        // index[b] is the position of the first key whose bucket is b or
+        // later: count the keys of each bucket, then sum up.
+        let mut index = vec![0u32; nb as usize + 1];
         let mut last = 0u64;
         let mut len = 0;
-        for i in 0..n {
-            let k = key_at(keys, i);
+        let mut lead = 0u32;
+        for (i, c) in keys.chunks_exact(8).enumerate() {
+            let k = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
             if k == 0 {
                 if i > 0 {
                     return None;
                 }
+                lead = 1;
                 continue;
             }
             if len > 0 && k <= last {
@@ -167,13 +171,15 @@ impl<V: Val> HashTable<V> {
             }
             last = k;
             len += 1;
-            let home = ((k >> 32) * nb) >> 32;
-            while index.len() as u64 <= home {
-                index.push(i as u32);
+            let home = (((k >> 32) * nb) >> 32) as usize;
+            if let Some(x) = index.get_mut(home + 1) {
+                *x += 1;
             }
         }
-        while index.len() as u64 <= nb {
-            index.push(n as u32);
+        let mut sum = lead;
+        for x in index.iter_mut() {
+            sum += *x;
+            *x = sum;
         }
         Some(HashTable {
             blob,
@@ -203,11 +209,13 @@ impl<V: Val> HashTable<V> {
         else {
             return;
         };
-        for i in 0..self.n {
-            let k = key_at(keys, i);
+        for c in keys.chunks_exact(8) {
+            let k = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
             if k != 0 {
                 let (w, m) = Self::filter_slot(k, words);
-                f[w] |= m;
+                if let Some(x) = f.get_mut(w) {
+                    *x |= m;
+                }
             }
         }
         self.filter = f;
@@ -266,56 +274,54 @@ impl<V: Val> HashTable<V> {
     /// Look up many keys at once: `out[i]` is the position of `ks[i]` or
     /// [`NONE`]. The index and key loads of all keys are issued in separate
     /// passes before any result is needed, so their cache misses overlap
-    /// instead of forming one chain per key. `tmp` is scratch space.
+    /// instead of forming one chain per key; keys the filter rejects (most
+    /// absent ones) drop out after the first pass. `tmp` is scratch space.
     pub fn find_many(&self, ks: &[u64], tmp: &mut Vec<u32>, out: &mut Vec<u32>) {
         out.clear();
+        out.resize(ks.len(), NONE);
         tmp.clear();
         let Some(keys) = self
             .blob
             .bytes()
             .get(self.keys_at..self.keys_at + self.n * 8)
         else {
-            out.resize(ks.len(), NONE);
             return;
         };
         let words = self.filter.len();
-        for &k in ks {
-            let mut b = (((k >> 32) * self.nb) >> 32) as usize;
+        // (key number, first position, end position) of the keys to scan.
+        for (j, &k) in ks.iter().enumerate() {
             if words > 0 {
                 let (w, m) = Self::filter_slot(k, words);
-                let hit = self.filter.get(w).is_some_and(|&x| x & m == m);
-                // Absent for sure: an empty range (no loads below).
-                b = if hit { b } else { usize::MAX };
+                if self.filter.get(w).is_none_or(|&x| x & m != m) {
+                    continue;
+                }
             }
-            let (lo, hi) = match (
-                self.index.get(b),
-                b.checked_add(1).and_then(|c| self.index.get(c)),
-            ) {
-                (Some(&lo), Some(&hi)) => (lo, hi),
-                _ => (0, 0),
-            };
-            tmp.push(lo);
-            tmp.push(hi);
+            let b = (((k >> 32) * self.nb) >> 32) as usize;
+            if let (Some(&lo), Some(&hi)) = (self.index.get(b), self.index.get(b + 1)) {
+                if lo < hi {
+                    tmp.extend_from_slice(&[j as u32, lo, hi]);
+                }
+            }
         }
         let mut x = 0u64;
-        for r in tmp.chunks_exact(2) {
-            if r[0] < r[1] {
-                x ^= key_at(keys, r[0] as usize);
-            }
+        for r in tmp.chunks_exact(3) {
+            x ^= key_at(keys, r[1] as usize);
         }
         std::hint::black_box(x);
-        for (&k, r) in ks.iter().zip(tmp.chunks_exact(2)) {
-            let mut found = NONE;
-            for i in r[0] as usize..r[1] as usize {
+        for r in tmp.chunks_exact(3) {
+            let j = r[0] as usize;
+            let Some(&k) = ks.get(j) else { continue };
+            for i in r[1] as usize..r[2] as usize {
                 let kk = key_at(keys, i);
                 if kk >= k {
                     if kk == k && k != 0 {
-                        found = i as u32;
+                        if let Some(o) = out.get_mut(j) {
+                            *o = i as u32;
+                        }
                     }
                     break;
                 }
             }
-            out.push(found);
         }
     }
 
