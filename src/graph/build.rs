@@ -202,10 +202,13 @@ const DESCRIBING: &[(&str, &str)] = &[
 /// value) pairs, in query order. Turning each answer's internal ids into
 /// strings is a store lookup per term and most of the cost on disk, so the
 /// queries run side by side.
-fn pairs_of(store: &Store, queries: &[String], opts: &Options) -> Result<Vec<Vec<(String, String)>>> {
+/// (subject, object) strings of a `SELECT ?s ?o` query.
+type Pairs = Vec<(String, String)>;
+
+fn pairs_of(store: &Store, queries: &[String], opts: &Options) -> Result<Vec<Pairs>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, queries.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, Result<Vec<(String, String)>>)> = Vec::with_capacity(queries.len());
+    let mut done: Vec<(usize, Result<Pairs>)> = Vec::with_capacity(queries.len());
     std::thread::scope(|scope| -> Result<()> {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
@@ -229,7 +232,7 @@ fn pairs_of(store: &Store, queries: &[String], opts: &Options) -> Result<Vec<Vec
     done.into_iter().map(|(_, r)| r).collect()
 }
 
-fn pairs(store: &Store, q: &str, opts: &Options) -> Result<Vec<(String, String)>> {
+fn pairs(store: &Store, q: &str, opts: &Options) -> Result<Pairs> {
     let rows = solutions(store, q, opts)?;
     Ok(rows
         .iter()
@@ -267,8 +270,15 @@ fn describing_queries(restrict: Option<&[String]>) -> Vec<(&'static str, String)
     out
 }
 
+/// Keep the least of the values seen.
+fn keep_least(slot: &mut Option<String>, v: String) {
+    if slot.as_ref().is_none_or(|d| v < *d) {
+        *slot = Some(v);
+    }
+}
+
 /// Labels, dates and details from the answers of [`describing_queries`].
-fn describe(raw: &mut Raw, preds: &[&'static str], answers: Vec<Vec<(String, String)>>) {
+fn describe(raw: &mut Raw, preds: &[&'static str], answers: Vec<Pairs>) {
     let n = raw.nodes.len();
     // Per node: label → uses, the document of an untitled publication, dates.
     let mut labels: Vec<Vec<(String, usize)>> = vec![Vec::new(); n];
@@ -283,18 +293,10 @@ fn describe(raw: &mut Raw, preds: &[&'static str], answers: Vec<Vec<(String, Str
                     Some((_, c)) => *c += 1,
                     None => labels[i].push((o, 1)),
                 },
-                "sem:hasTimeStamp" | "sem:hasBeginTimeStamp" | "schema:datePublished" => {
-                    if earliest[i].as_ref().is_none_or(|d| o < *d) {
-                        earliest[i] = Some(o);
-                    }
-                }
+                "sem:hasTimeStamp" | "sem:hasBeginTimeStamp" | "schema:datePublished" => keep_least(&mut earliest[i], o),
                 "dossier:plover" | "dossier:iso3166" => raw.nodes[i].detail = Some(o),
-                "dossier:document" => {
-                    // The fallback label of an untitled publication.
-                    if untitled[i].as_ref().is_none_or(|d| o < *d) {
-                        untitled[i] = Some(o);
-                    }
-                }
+                // The fallback label of an untitled publication.
+                "dossier:document" => keep_least(&mut untitled[i], o),
                 _ => {}
             }
         }
@@ -343,7 +345,7 @@ fn standard(store: &Store, opts: &Options, ph: &mut Phases) -> Result<Raw> {
     for (iri, kind) in sorted {
         raw.node(&iri.clone(), || Node::new(iri.as_str(), iri_label(&iri), kind));
     }
-    let links: Vec<Vec<(String, String)>> = answers.by_ref().take(LINKS.len()).collect();
+    let links: Vec<Pairs> = answers.by_ref().take(LINKS.len()).collect();
     let preds: Vec<&'static str> = describing.iter().map(|(p, _)| *p).collect();
     describe(&mut raw, &preds, answers.collect());
     ph.lap("nodes, labels and dates");
