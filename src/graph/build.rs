@@ -343,7 +343,7 @@ fn standard(store: &Store, opts: &Options, ph: &mut Phases) -> Result<Raw> {
     sorted.sort_unstable();
     let mut raw = Raw::default();
     for (iri, kind) in sorted {
-        raw.node(&iri.clone(), || Node::new(iri.as_str(), iri_label(&iri), kind));
+        raw.node(&iri, || Node::new(iri.as_str(), iri_label(&iri), kind));
     }
     let links: Vec<Pairs> = answers.by_ref().take(LINKS.len()).collect();
     let preds: Vec<&'static str> = describing.iter().map(|(p, _)| *p).collect();
@@ -455,9 +455,9 @@ fn from_construct(store: &Store, q: &str, opts: &Options, ph: &mut Phases) -> Re
         return Err(Error::Invalid("--query needs a CONSTRUCT or DESCRIBE query (a graph result)".into()));
     };
     let mut raw = Raw::default();
-    let n_labels = |raw: &Raw| raw.nodes.len();
-    let mut labelled: Vec<bool> = Vec::new();
-    let mut typed: Vec<bool> = Vec::new();
+    // Nodes the result labels or types itself (the store does not override those).
+    let mut labelled: HashSet<u32> = HashSet::new();
+    let mut typed: HashSet<u32> = HashSet::new();
     let key = |s: &NamedOrBlankNode| -> String {
         match s {
             NamedOrBlankNode::NamedNode(n) => n.as_str().to_string(),
@@ -471,23 +471,19 @@ fn from_construct(store: &Store, q: &str, opts: &Options, ph: &mut Phases) -> Re
     for t in &triples {
         let s = key(&t.subject);
         let p = t.predicate.as_str();
-        let si = raw.node(&s, || Node::new(s.as_str(), iri_label(&s), NodeKind::Other)) as usize;
-        labelled.resize(n_labels(&raw), false);
-        typed.resize(n_labels(&raw), false);
+        let si = raw.node(&s, || Node::new(s.as_str(), iri_label(&s), NodeKind::Other));
         match &t.object {
             Term::Literal(l) if label_preds.iter().any(|x| x == p) => {
                 // The first label given wins.
-                if !labelled[si] {
-                    labelled[si] = true;
-                    raw.nodes[si].label = l.value().to_string();
+                if labelled.insert(si) {
+                    raw.nodes[si as usize].label = l.value().to_string();
                 }
             }
             Term::Literal(_) => {}
             Term::NamedNode(o) if p == rdf_type => {
                 if let Some(k) = kind_of_class(o.as_str()) {
-                    let sn = &mut raw.nodes[si];
-                    sn.kind = if typed[si] { sn.kind.min(k) } else { k };
-                    typed[si] = true;
+                    let sn = &mut raw.nodes[si as usize];
+                    sn.kind = if typed.insert(si) { k } else { sn.kind.min(k) };
                 }
             }
             o => {
@@ -497,11 +493,9 @@ fn from_construct(store: &Store, q: &str, opts: &Options, ph: &mut Phases) -> Re
                     other => other.to_string(),
                 };
                 let oi = raw.node(&o, || Node::new(o.as_str(), iri_label(&o), NodeKind::Other));
-                labelled.resize(n_labels(&raw), false);
-                typed.resize(n_labels(&raw), false);
                 let (kind, label) = predicate_kind(p);
                 let li = raw.label(&label);
-                *raw.edges.entry((si as u32, oi, kind, li)).or_default() += 1.0;
+                *raw.edges.entry((si, oi, kind, li)).or_default() += 1.0;
             }
         }
     }
@@ -523,17 +517,16 @@ fn from_construct(store: &Store, q: &str, opts: &Options, ph: &mut Phases) -> Re
         let rest = answers.split_off(n_kinds);
         for (s, t) in answers.into_iter().flatten() {
             let (Some(i), Some(k)) = (raw.id(&s), kind_of_class(&t)) else { continue };
-            let i = i as usize;
-            if !typed[i] {
-                let n = &mut raw.nodes[i];
+            if !typed.contains(&i) {
+                let n = &mut raw.nodes[i as usize];
                 n.kind = if n.kind == NodeKind::Other { k } else { n.kind.min(k) };
             }
         }
-        let saved: Vec<(usize, String)> = raw.nodes.iter().enumerate().filter(|(i, _)| labelled[*i]).map(|(i, n)| (i, n.label.clone())).collect();
+        let saved: Vec<(u32, String)> = labelled.iter().map(|&i| (i, raw.nodes[i as usize].label.clone())).collect();
         let preds: Vec<&'static str> = describing.iter().map(|(p, _)| *p).collect();
         describe(&mut raw, &preds, rest);
         for (i, l) in saved {
-            raw.nodes[i].label = l;
+            raw.nodes[i as usize].label = l;
         }
     }
     if opts.from.is_some() || opts.to.is_some() {
