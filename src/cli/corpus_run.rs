@@ -216,8 +216,8 @@ pub fn extract(a: ExtractArgs) -> Result<i32> {
     let render = |doc: &crate::model::Document, an: &crate::model::Analysis| -> std::result::Result<Vec<u8>, String> {
         match format {
             ExtractFormat::Jsonl => {
-                let mut buf = serde_json::to_vec(&json::document(doc, an)).map_err(|e| e.to_string())?;
-                buf.push(b'\n');
+                let mut buf = Vec::with_capacity(256 + doc.text.len() / 2);
+                json::write_document(doc, an, &mut buf).map_err(|e| e.to_string())?;
                 Ok(buf)
             }
             ExtractFormat::Nquads => {

@@ -37,8 +37,8 @@ pub struct MentionOut<'a> {
     pub text: &'a str,
     #[serde(rename = "type")]
     pub kind: &'static str,
-    pub iri: Option<String>,
-    pub publication: String,
+    pub iri: Option<&'a str>,
+    pub publication: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub iso: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -93,15 +93,23 @@ pub struct DiagOut<'a> {
     pub offset: Option<usize>,
 }
 
-/// Build the output object of one document.
-pub fn document<'a>(doc: &'a Document, an: &'a Analysis) -> DocOut<'a> {
+/// Append the JSON object of one document, and a newline, to `out`.
+pub fn write_document(doc: &Document, an: &Analysis, out: &mut Vec<u8>) -> serde_json::Result<()> {
     let iris = Iris::new(doc);
     let pub_iris: Vec<String> = an.publications.iter().map(|p| iris.publication(p).into_string()).collect();
     let ent_iris: Vec<String> = an.entities.iter().map(|e| rdf::entity_iri(e.kind, &e.key).into_string()).collect();
+    serde_json::to_writer(&mut *out, &document(doc, an, &pub_iris, &ent_iris))?;
+    out.push(b'\n');
+    Ok(())
+}
+
+/// Build the output object of one document, given the IRIs of its
+/// publications and entities (borrowed by every mention that names them).
+fn document<'a>(doc: &'a Document, an: &'a Analysis, pub_iris: &'a [String], ent_iris: &'a [String]) -> DocOut<'a> {
     let publications = an
         .publications
         .iter()
-        .zip(&pub_iris)
+        .zip(pub_iris)
         .map(|(p, iri)| PubOut {
             iri: iri.clone(),
             title: p.title.clone(),
@@ -125,8 +133,8 @@ pub fn document<'a>(doc: &'a Document, an: &'a Analysis) -> DocOut<'a> {
             end: m.span.cend,
             text: &m.text,
             kind: m.kind.as_str(),
-            iri: an.mention_entity.get(i).copied().flatten().map(|e| ent_iris[e].clone()),
-            publication: pub_iris.get(m.publication).cloned().unwrap_or_default(),
+            iri: an.mention_entity.get(i).copied().flatten().map(|e| ent_iris[e].as_str()),
+            publication: pub_iris.get(m.publication).map_or("", String::as_str),
             iso: m.iso.as_deref(),
             value: m.value.as_deref(),
             anchor: m.anchor(),
