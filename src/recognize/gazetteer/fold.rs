@@ -68,15 +68,21 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
         return;
     }
     for c in s.chars() {
-        if let Some(f) = fold_char(c) {
-            out.push_str(f);
-        } else if is_combining(c) {
-            continue;
-        } else if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        fold_char_into(c, out);
+    }
+}
+
+/// The fold of one character appended to `out`: [`fold_into`] is this, character by
+/// character (the gazetteer's text scan folds as it tokenizes).
+#[inline]
+pub(crate) fn fold_char_into(c: char, out: &mut String) {
+    if let Some(f) = fold_char(c) {
+        out.push_str(f);
+    } else if is_combining(c) {
+    } else if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
     }
 }
 

@@ -28,14 +28,29 @@ pub(crate) fn hash(key: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ tail_word(rest)).wrapping_mul(K);
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
     h
+}
+
+/// The 1 to 7 bytes of `rest` as a little-endian word padded with zeros, built from
+/// (possibly overlapping) loads instead of a copy: OR-ing a byte into its own place
+/// twice changes nothing.
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as u64;
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]) as u64;
+        lo | hi << (8 * (n - 4))
+    } else if n > 0 {
+        rest[0] as u64 | (rest[n / 2] as u64) << (8 * (n / 2)) | (rest[n - 1] as u64) << (8 * (n - 1))
+    } else {
+        0
+    }
 }
 
 /// The little-endian `u32` at `at`, if the bytes are there.
@@ -277,13 +292,20 @@ pub(crate) const GAZ_MAGIC: &[u8; 8] = b"DOSGAZ01";
 pub(crate) const ACT_MAGIC: &[u8; 8] = b"DOSACT01";
 
 /// Gazetteer sections: counts `(entries, index keys)`, entry records, string pool,
-/// index map (token key → `[max n-gram length as first token]` + candidate records),
-/// given-name set (keys only).
+/// index map (token key → `[max n-gram length as first token, X_* flags]` + candidate
+/// records; every proper prefix of a key, in whole tokens, is a key too), given-name
+/// set (keys only).
 pub(crate) const GAZ_META: usize = 0;
 pub(crate) const GAZ_ENTRIES: usize = 1;
 pub(crate) const GAZ_POOL: usize = 2;
 pub(crate) const GAZ_INDEX: usize = 3;
 pub(crate) const GAZ_FIRST_NAMES: usize = 4;
+/// Index value flags: a longer key starts with this key and a space.
+pub(crate) const X_EXT: u8 = 1;
+/// Index value flags, on first-token keys: some candidate of a key starting with this
+/// token has a surface whose first word does not ask for a capital (so it may match
+/// a word that starts in lower case).
+pub(crate) const X_LOWER: u8 = 2;
 /// Entry record: eight `u32`: kind | flags << 8 | has geo id << 16 | has iso << 24,
 /// rank, confidence (f32 bits), geo id, canonical (pool offset, length), iso (offset, length).
 pub(crate) const ENTRY_SIZE: usize = 32;
@@ -384,6 +406,16 @@ mod tests {
                     assert_eq!(m.get(k.as_bytes()), Some(k.as_bytes()));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn tail_word_is_the_padded_word() {
+        let b = b"abcdefg";
+        for n in 0..8 {
+            let mut w = [0u8; 8];
+            w[..n].copy_from_slice(&b[..n]);
+            assert_eq!(tail_word(&b[..n]), u64::from_le_bytes(w), "{n}");
         }
     }
 

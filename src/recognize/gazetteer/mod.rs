@@ -148,7 +148,8 @@ pub struct Gazetteer {
     entries: &'static [u8],
     /// The strings the records point into.
     pool: &'static str,
-    /// Token key ("u . s .") → first-token length byte + candidates, best rank first.
+    /// Token key ("u . s .") → first-token length byte, flag byte (`frozen::X_*`) and
+    /// candidates, best rank first.
     index: FrozenMap<'static>,
     first_names: FrozenMap<'static>,
 }
@@ -164,8 +165,10 @@ struct Tok {
     nl_before: bool,
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(text.len() / 4);
+/// Split `text` into tokens, appended to `toks`; with `KEYS`, also fold each token
+/// into `keys` as it goes (one pass over the text, see [`TokenKeys`]). Folding a
+/// token character by character is what `fold::fold_into` does to the token.
+fn scan<const KEYS: bool>(text: &str, toks: &mut Vec<Tok>, keys: &mut TokenKeys) {
     let mut nl = false;
     let mut word_start: Option<usize> = None;
     let bytes = text.as_bytes();
@@ -179,6 +182,12 @@ fn tokenize(text: &str) -> Vec<Tok> {
             if x.is_ascii_alphanumeric() {
                 if word_start.is_none() {
                     word_start = Some(i);
+                    if KEYS {
+                        keys.open();
+                    }
+                }
+                if KEYS {
+                    keys.buf.push(x.to_ascii_lowercase() as char);
                 }
                 continue;
             }
@@ -191,11 +200,20 @@ fn tokenize(text: &str) -> Vec<Tok> {
         if is_word_char(c) {
             if word_start.is_none() {
                 word_start = Some(i);
+                if KEYS {
+                    keys.open();
+                }
+            }
+            if KEYS {
+                fold::fold_char_into(c, &mut keys.buf);
             }
             continue;
         }
         if let Some(s) = word_start.take() {
             toks.push(Tok { start: s, end: i, word: true, nl_before: nl });
+            if KEYS {
+                keys.close();
+            }
             nl = false;
         }
         if c.is_whitespace() {
@@ -204,37 +222,67 @@ fn tokenize(text: &str) -> Vec<Tok> {
             }
         } else {
             toks.push(Tok { start: i, end: i + c.len_utf8(), word: false, nl_before: nl });
+            if KEYS {
+                keys.open();
+                fold::fold_char_into(c, &mut keys.buf);
+                keys.close();
+            }
             nl = false;
         }
     }
     if let Some(s) = word_start {
         toks.push(Tok { start: s, end: text.len(), word: true, nl_before: nl });
+        if KEYS {
+            keys.close();
+        }
     }
+}
+
+/// The tokens of `text` (no keys).
+#[cfg(test)]
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    scan::<false>(text, &mut toks, &mut TokenKeys::default());
     toks
 }
 
-/// The folded keys of all tokens, in one buffer: key `i` is
-/// `buf[ends[i - 1]..ends[i]]`.
+/// The folded keys of all tokens, in one buffer, one space between two keys: key `i`
+/// is `buf[start(i)..ends[i]]`, and tokens `i..j` have the key
+/// `buf[start(i)..ends[j - 1]]`, which is the index key of that n-gram (token keys
+/// joined by single spaces, as `fold::key_into` makes them) without any copy.
+#[derive(Default)]
 struct TokenKeys {
     buf: String,
     ends: Vec<usize>,
 }
 
 impl TokenKeys {
-    fn new(text: &str, toks: &[Tok]) -> TokenKeys {
-        let mut buf = String::with_capacity(text.len() + 16);
-        let mut ends = Vec::with_capacity(toks.len());
-        for t in toks {
-            fold::fold_into(&text[t.start..t.end], &mut buf);
-            ends.push(buf.len());
+    /// Start the next token's key.
+    #[inline]
+    fn open(&mut self) {
+        if !self.ends.is_empty() {
+            self.buf.push(' ');
         }
-        TokenKeys { buf, ends }
     }
 
+    /// End the current token's key.
     #[inline]
-    fn get(&self, i: usize) -> &str {
-        let a = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.buf[a..self.ends[i]]
+    fn close(&mut self) {
+        self.ends.push(self.buf.len());
+    }
+
+    /// The key of tokens `i..j` (`i < j`).
+    #[inline]
+    fn span(&self, i: usize, j: usize) -> &[u8] {
+        let a = if i == 0 { 0 } else { self.ends.get(i - 1).map_or(0, |&e| e + 1) };
+        let b = j.checked_sub(1).and_then(|k| self.ends.get(k)).copied().unwrap_or(0);
+        self.buf.as_bytes().get(a..b).unwrap_or(&[])
+    }
+
+    /// The key of token `i`.
+    #[inline]
+    fn get(&self, i: usize) -> &[u8] {
+        self.span(i, i + 1)
     }
 }
 
@@ -258,8 +306,10 @@ fn is_particle(w: &str) -> bool {
 }
 
 /// Does the text span (tokens `toks`) have the case the entry surface asks for?
-fn case_ok(text: &str, toks: &[Tok], surface: &str) -> bool {
-    let stoks = tokenize(surface);
+/// `stoks` is scratch space for the surface's tokens.
+fn case_ok(text: &str, toks: &[Tok], surface: &str, stoks: &mut Vec<Tok>) -> bool {
+    stoks.clear();
+    scan::<false>(surface, stoks, &mut TokenKeys::default());
     if stoks.len() != toks.len() {
         return false;
     }
@@ -421,7 +471,7 @@ impl Gazetteer {
 
     /// The candidates in an index value (see [`Gazetteer::cands`]).
     fn cands_of(&self, v: &'static [u8]) -> Option<impl Iterator<Item = Cand> + '_> {
-        let recs = v.get(1..)?;
+        let recs = v.get(2..)?;
         if recs.len() < frozen::CAND_SIZE {
             return None;
         }
@@ -434,48 +484,71 @@ impl Gazetteer {
     }
 
     /// All non-overlapping dictionary mentions in `text`, leftmost-longest, in order.
+    ///
+    /// At each word, the n-grams starting there that are index keys are found by
+    /// walking forward: every proper prefix (whole tokens) of a key is in the index,
+    /// flagged as extended, so the walk stops at the first n-gram that is absent or
+    /// not extended. The keys found are then tried longest first, as candidates
+    /// whose surface case fits the text.
     pub fn find(&self, text: &str) -> Vec<GazHit> {
-        let toks = tokenize(text);
-        let keys = TokenKeys::new(text, &toks);
+        let mut toks = Vec::with_capacity(text.len() / 4);
+        let mut keys = TokenKeys {
+            buf: String::with_capacity(text.len() + text.len() / 8 + 16),
+            ends: Vec::with_capacity(text.len() / 4),
+        };
+        scan::<true>(text, &mut toks, &mut keys);
         let mut hits = Vec::new();
+        // (n, index value) of the n-grams starting at `i` that may match
+        let mut grams: Vec<(usize, &'static [u8])> = Vec::new();
+        let mut stoks = Vec::new();
         let mut i = 0;
-        let mut key = String::new();
         while i < toks.len() {
             if !toks[i].word {
                 i += 1;
                 continue;
             }
-            // the first token's index value: its longest n-gram and its own candidates
-            let Some(first_v) = self.index.get(keys.get(i).as_bytes()).filter(|v| v.first().is_some_and(|&n| n > 0)) else {
+            // the first token's index value: its longest n-gram, flags and its own candidates
+            let Some(first_v) = self.index.get(keys.get(i)).filter(|v| v.first().is_some_and(|&n| n > 0)) else {
                 i += 1;
                 continue;
             };
+            // no surface starting with this word accepts a word in lower case here
+            if first_v.get(1).is_none_or(|&f| f & frozen::X_LOWER == 0) {
+                let w = &text[toks[i].start..toks[i].end];
+                if !first_upper(w) && !all_upper(w) {
+                    i += 1;
+                    continue;
+                }
+            }
             let maxn = first_v[0];
             // an n-gram may not cross a line break
             let mut limit = 1;
             while limit < maxn as usize && i + limit < toks.len() && !toks[i + limit].nl_before {
                 limit += 1;
             }
-            let mut found = None;
-            for n in (1..=limit).rev() {
-                let span = &toks[i..i + n];
-                if !span[n - 1].word && !matches!(keys.get(i + n - 1), "." | ")") {
-                    continue;
+            grams.clear();
+            let mut v = first_v;
+            let mut n = 1;
+            loop {
+                if toks[i + n - 1].word || matches!(keys.get(i + n - 1), b"." | b")") {
+                    grams.push((n, v));
                 }
-                let value = if n == 1 {
-                    Some(first_v)
-                } else {
-                    key.clear();
-                    for j in 0..n {
-                        if j > 0 {
-                            key.push(' ');
-                        }
-                        key.push_str(keys.get(i + j));
+                if n >= limit || v.get(1).is_none_or(|&f| f & frozen::X_EXT == 0) {
+                    break;
+                }
+                match self.index.get(keys.span(i, i + n + 1)) {
+                    Some(next) => {
+                        v = next;
+                        n += 1;
                     }
-                    self.index.get(key.as_bytes())
-                };
-                if let Some(cands) = value.and_then(|v| self.cands_of(v)) {
-                    let mut ok = cands.filter(|c| case_ok(text, span, c.surface));
+                    None => break,
+                }
+            }
+            let mut found = None;
+            for &(n, value) in grams.iter().rev() {
+                let span = &toks[i..i + n];
+                if let Some(cands) = self.cands_of(value) {
+                    let mut ok = cands.filter(|c| case_ok(text, span, c.surface, &mut stoks));
                     if let Some(best) = ok.next() {
                         let a = self.entry(best.entry);
                         let rival = ok.any(|c| match (&a, self.entry(c.entry)) {
@@ -1077,8 +1150,15 @@ mod tests {
         let mut keys = 0;
         for (k, v) in g.index.iter() {
             let k = std::str::from_utf8(k).unwrap();
-            assert!(t.index.contains_key(k) || t.first.contains_key(k), "{k}");
+            assert!(t.index.contains_key(k) || t.first.contains_key(k) || t.ext.contains(k), "{k}");
             assert_eq!(v[0], t.first.get(k).copied().unwrap_or(0));
+            assert_eq!(v[1] & frozen::X_EXT != 0, t.ext.contains(k), "{k}");
+            assert_eq!(v[1] & frozen::X_LOWER != 0, t.lower.contains(k), "{k}");
+            // every proper prefix of a key is a key, flagged as extended
+            for (p, _) in k.match_indices(' ') {
+                let pv = g.index.get(k[..p].as_bytes()).unwrap();
+                assert!(pv[1] & frozen::X_EXT != 0, "{k}");
+            }
             keys += 1;
         }
         assert_eq!(keys, g.index.len());
@@ -1093,6 +1173,123 @@ mod tests {
             assert_eq!(g.cands(k).is_some(), t.index.contains_key(k), "{k}");
             assert_eq!(g.first_len(k), t.first.get(k).copied(), "{k}");
         }
+    }
+
+    /// The lookup as it was before the forward walk: the tokens folded one by one,
+    /// then every n-gram length from the longest down, each key built and looked up.
+    fn find_exhaustive(g: &Gazetteer, text: &str) -> Vec<GazHit> {
+        let toks = tokenize(text);
+        let keys: Vec<String> = toks.iter().map(|t| fold_key(&text[t.start..t.end])).collect();
+        let mut hits = Vec::new();
+        let mut stoks = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].word {
+                i += 1;
+                continue;
+            }
+            let Some(first_v) = g.index.get(keys[i].as_bytes()).filter(|v| v.first().is_some_and(|&n| n > 0)) else {
+                i += 1;
+                continue;
+            };
+            let mut limit = 1;
+            while limit < first_v[0] as usize && i + limit < toks.len() && !toks[i + limit].nl_before {
+                limit += 1;
+            }
+            let mut found = None;
+            for n in (1..=limit).rev() {
+                let span = &toks[i..i + n];
+                if !span[n - 1].word && !matches!(keys[i + n - 1].as_str(), "." | ")") {
+                    continue;
+                }
+                let key = keys[i..i + n].join(" ");
+                if let Some(cands) = g.index.get(key.as_bytes()).and_then(|v| g.cands_of(v)) {
+                    let mut ok = cands.filter(|c| case_ok(text, span, c.surface, &mut stoks));
+                    if let Some(best) = ok.next() {
+                        let a = g.entry(best.entry);
+                        let rival = ok.any(|c| match (&a, g.entry(c.entry)) {
+                            (Some(a), Some(b)) => a.iso != b.iso && b.rank as u32 + 40 >= a.rank as u32,
+                            _ => false,
+                        });
+                        found = Some((n, best, rival));
+                        break;
+                    }
+                }
+            }
+            match found.and_then(|(n, c, rival)| Some((n, g.entry(c.entry)?, c, rival))) {
+                Some((n, e, c, rival)) => {
+                    hits.push(make_hit(text, &toks, i, n, &e, c, rival));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    #[test]
+    fn scan_keys_are_the_folded_tokens() {
+        let t = "Ünïted  States’ İstanbul-based ﬁrm\nÆON, U.S.`s  Straße \u{301}x ΣΑΣ 🙂 e\u{301}";
+        let mut toks = Vec::new();
+        let mut keys = TokenKeys::default();
+        scan::<true>(t, &mut toks, &mut keys);
+        assert_eq!(toks.len(), tokenize(t).len());
+        let folded: Vec<String> = toks.iter().map(|x| fold_key(&t[x.start..x.end])).collect();
+        for (i, f) in folded.iter().enumerate() {
+            assert_eq!(keys.get(i), f.as_bytes(), "{i}");
+            for j in i + 1..=toks.len().min(i + 4) {
+                assert_eq!(keys.span(i, j), folded[i..j].join(" ").as_bytes());
+            }
+        }
+        assert!(keys.span(0, 0).is_empty() && keys.get(toks.len()).is_empty());
+    }
+
+    #[test]
+    fn may_start_lower_follows_case_ok() {
+        for (s, lower) in [("Iran", false), ("NATO", false), ("al-Qaeda", true), ("de Gaulle", true), ("1st Army", true), ("A", false), ("iPhone", true), ("", true), ("-", true)] {
+            assert_eq!(tables::may_start_lower(s), lower, "{s}");
+        }
+    }
+
+    /// The forward walk answers exactly like the exhaustive lookup: on news-style text
+    /// and on names from the index itself in several cases and contexts.
+    #[test]
+    fn walk_matches_exhaustive_lookup() {
+        let g = Gazetteer::embedded();
+        let texts = [
+            "The United States Institute of Peace and the United States met in New York City on Monday.",
+            "Sistan and Baluchestan, Sistan-Baluchistan: the governor of the province of Sistan and said no.",
+            "BRUSSELS (Reuters) - The European Union (EU) and NATO said the U.S. and U.K. would\nattend.",
+            "new york times reporters in new york; NEW YORK CITY police; New\nYork.",
+            "Ayatollah Ali Khamenei, Mahmoud Ahmadinejad and Michael Jordan in Jordan's capital Amman.",
+            "Let me explain. LeT denied it. The Gaza Strip, the West Bank, Red Sea ports, al-Adl, Jaish al-Adl.",
+            "Ünïted Státes’ officials; İstanbul and Zürich; São Paulo; Côte d'Ivoire; e\u{301} \u{0}\u{2028}Iran",
+        ];
+        for t in texts {
+            assert_eq!(g.find(t), find_exhaustive(g, t), "{t}");
+        }
+        let mut surfaces = Vec::new();
+        for (k, v) in g.index.iter().step_by(41) {
+            if let Some(c) = g.cands_of(v).and_then(|mut c| c.next()) {
+                surfaces.push(c.surface);
+            } else if let Ok(k) = std::str::from_utf8(k) {
+                surfaces.push(k);
+            }
+        }
+        assert!(surfaces.len() > 1000);
+        let mut text = String::new();
+        for (n, s) in surfaces.iter().enumerate() {
+            match n % 5 {
+                0 => text.push_str(&format!("Officials in {s} said. ")),
+                1 => text.push_str(&format!("{} and the {s}, ", s.to_lowercase())),
+                2 => text.push_str(&format!("{}: {s}\u{2019}s ", s.to_uppercase())),
+                3 => text.push_str(&format!("({s}) {s}.\n")),
+                _ => text.push_str(&format!("{s} {s} of ")),
+            }
+        }
+        let got = g.find(&text);
+        assert!(got.len() > surfaces.len());
+        assert_eq!(got, find_exhaustive(g, &text));
     }
 
     #[test]

@@ -10,7 +10,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::fold::{fold_key, first_upper, is_org_word, is_title_word, key_into, name_key, strip_titles};
+use super::fold::{
+    all_upper, first_upper, fold_key, is_org_word, is_title_word, is_word_char, key_into, name_key, strip_titles,
+};
 use super::frozen::*;
 
 /// One gazetteer entry, as parsed.
@@ -40,7 +42,28 @@ pub(crate) struct GazTables<'a> {
     pub index: HashMap<String, Vec<CandB<'a>>>,
     /// First-token key → longest entry length in tokens.
     pub first: HashMap<String, u8>,
+    /// Keys that a longer key extends (proper prefixes of keys in whole tokens):
+    /// `X_EXT`; the ones that are not keys themselves are indexed with no candidates.
+    pub ext: HashSet<String>,
+    /// First-token keys under which some candidate may start with a lower-case word:
+    /// `X_LOWER`.
+    pub lower: HashSet<String>,
     pub first_names: HashSet<String>,
+}
+
+/// May a candidate with this surface match text whose first word is neither
+/// capitalised nor in capitals? `false` only when the surface's first token is a word
+/// with a letter that the gazetteer's case check holds to a capital (an acronym or a
+/// capitalised word); anything else answers `true`.
+pub(crate) fn may_start_lower(surface: &str) -> bool {
+    let s = surface.trim_start_matches(char::is_whitespace);
+    let end = s.find(|c: char| !is_word_char(c)).unwrap_or(s.len());
+    let w = &s[..end];
+    if w.is_empty() || w.chars().all(|c| !c.is_alphabetic()) {
+        return true;
+    }
+    let caps = (w.chars().count() >= 2 && all_upper(w)) || first_upper(w);
+    !caps
 }
 
 fn parse_flags(s: &str) -> u8 {
@@ -64,6 +87,8 @@ pub(crate) fn build_gazetteer<'a>(gaz_tsv: &'a str, actors_tsv: &'a str, first_n
         entries: Vec::with_capacity(64_000),
         index: HashMap::with_capacity(140_000),
         first: HashMap::with_capacity(100_000),
+        ext: HashSet::new(),
+        lower: HashSet::new(),
         first_names: HashSet::new(),
     };
     let mut buf = String::with_capacity(256);
@@ -153,6 +178,15 @@ pub(crate) fn build_gazetteer<'a>(gaz_tsv: &'a str, actors_tsv: &'a str, first_n
             }
         }
     }
+    for (k, cands) in &g.index {
+        for (p, _) in k.match_indices(' ') {
+            g.ext.insert(k[..p].to_string());
+        }
+        if cands.iter().any(|c| may_start_lower(c.surface)) {
+            let first = k.split(' ').next().unwrap_or("");
+            g.lower.insert(first.to_string());
+        }
+    }
     for l in first_names.lines() {
         if !l.starts_with('#') && !l.is_empty() {
             g.first_names.insert(l.to_string());
@@ -204,12 +238,14 @@ impl<'a> GazTables<'a> {
                 entries.extend_from_slice(&w.to_le_bytes());
             }
         }
-        let mut keys: Vec<&str> = self.index.keys().chain(self.first.keys()).map(String::as_str).collect();
+        let mut keys: Vec<&str> =
+            self.index.keys().chain(self.first.keys()).chain(self.ext.iter()).map(String::as_str).collect();
         keys.sort_unstable();
         keys.dedup();
         let mut values: Vec<Vec<u8>> = Vec::with_capacity(keys.len());
         for k in &keys {
-            let mut v = vec![self.first.get(*k).copied().unwrap_or(0)];
+            let flags = if self.ext.contains(*k) { X_EXT } else { 0 } | if self.lower.contains(*k) { X_LOWER } else { 0 };
+            let mut v = vec![self.first.get(*k).copied().unwrap_or(0), flags];
             for c in self.index.get(*k).map(Vec::as_slice).unwrap_or(&[]) {
                 let (so, sl) = pool.add(c.surface);
                 assert!(sl < SHARED_BIT, "surface too long");
