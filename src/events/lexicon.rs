@@ -106,9 +106,13 @@ fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
 
 /// The loaded lexicon.
 pub struct Lexicon {
-    /// First word of a form → (number of words of the form, entry),
-    /// longest forms first (multiword forms included).
-    by_first: FxMap<&'static str, Vec<(usize, Entry)>>,
+    /// All rows as (number of words of the form, entry), grouped by the
+    /// form's first word, longest forms first within a group (table order
+    /// on ties).
+    entries: Vec<(usize, Entry)>,
+    /// First word of a form → its group in `entries` (multiword forms
+    /// included).
+    by_first: FxMap<&'static str, (u32, u32)>,
     patterns: FxMap<&'static str, Block>,
     /// Number of trigger rows.
     pub size: usize,
@@ -133,9 +137,10 @@ impl Lexicon {
     }
 
     fn parse(triggers: &'static str, patterns: &'static str, synsets: &'static str) -> Lexicon {
-        let mut by_first: FxMap<&'static str, Vec<(usize, Entry)>> = FxMap::default();
-        by_first.reserve(triggers.len() / 64);
-        let mut size = 0;
+        // One flat list of (first word, words, entry), grouped by first
+        // word with a stable sort (the table is sorted, so this is a
+        // linear pass), then one map entry per group: no vector per word.
+        let mut rows: Vec<(&'static str, usize, Entry)> = Vec::with_capacity(triggers.len() / 40);
         for line in triggers.lines().skip(1) {
             let Some(f) = fields::<8>(line) else { continue };
             let Some(plover) = PLOVER_TYPES.iter().find(|t| **t == f[4]) else { continue };
@@ -150,11 +155,25 @@ impl Lexicon {
                 block: f[7],
             };
             let Some(first) = form_words(f[0]).next() else { continue };
-            by_first.entry(first).or_default().push((form_words(f[0]).count(), e));
-            size += 1;
+            rows.push((first, form_words(f[0]).count(), e));
         }
-        for v in by_first.values_mut() {
-            v.sort_by(|a, b| b.0.cmp(&a.0));
+        let size = rows.len();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        let mut by_first: FxMap<&'static str, (u32, u32)> = FxMap::default();
+        by_first.reserve(rows.len() / 2);
+        let mut entries: Vec<(usize, Entry)> = Vec::with_capacity(rows.len());
+        let mut g = 0;
+        while g < rows.len() {
+            let first = rows[g].0;
+            let mut h = g + 1;
+            while h < rows.len() && rows[h].0 == first {
+                h += 1;
+            }
+            let at = entries.len();
+            entries.extend(rows[g..h].iter().map(|r| (r.1, r.2)));
+            entries[at..].sort_by(|a, b| b.0.cmp(&a.0));
+            by_first.insert(first, (at as u32, entries.len() as u32));
+            g = h;
         }
         // The tables live as long as the program (the lexicon is a static),
         // so a synset's alternatives are leaked once and shared by all the
@@ -170,7 +189,7 @@ impl Lexicon {
         let mut pats: FxMap<&'static str, Vec<Pattern>> = FxMap::default();
         for line in patterns.lines().skip(1) {
             let Some(f) = fields::<5>(line) else { continue };
-            let mut words = Vec::new();
+            let mut words = Vec::with_capacity(4);
             let mut ok = true;
             for w in f[1].split(' ').filter(|w| !w.is_empty()) {
                 if w.starts_with('&') {
@@ -196,7 +215,21 @@ impl Lexicon {
             pats.entry(f[0]).or_default().push(Pattern { words, code });
         }
         let patterns = pats.into_iter().map(|(block, patterns)| (block, Block { patterns, starts: OnceLock::new() })).collect();
-        Lexicon { by_first, patterns, size }
+        Lexicon { entries, by_first, patterns, size }
+    }
+
+    /// The rows whose form starts with the word `first`, as (number of
+    /// words, entry), longest forms first; empty when none.
+    pub fn group(&self, first: &str) -> &[(usize, Entry)] {
+        match self.by_first.get(first) {
+            Some(&(a, b)) => self.entries.get(a as usize..b as usize).unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
+    /// The first words of all forms, each with its group (see [`Lexicon::group`]).
+    pub fn groups(&self) -> impl Iterator<Item = (&'static str, &[(usize, Entry)])> {
+        self.by_first.iter().map(|(k, &(a, b))| (*k, self.entries.get(a as usize..b as usize).unwrap_or(&[])))
     }
 
     /// Entries whose form starts at `words[0]`, longest form first, with
@@ -204,11 +237,9 @@ impl Lexicon {
     pub fn lookup<'a>(&'a self, words: &[&str]) -> Vec<(usize, &'a Entry)> {
         let mut out = Vec::new();
         let Some(first) = words.first() else { return out };
-        if let Some(v) = self.by_first.get(*first) {
-            for (n, e) in v {
-                if *n <= words.len() && form_words(e.form).zip(words).all(|(a, b)| a == *b) {
-                    out.push((*n, e));
-                }
+        for (n, e) in self.group(first) {
+            if form_matches(*n, e, words) {
+                out.push((*n, e));
             }
         }
         out
@@ -248,6 +279,12 @@ impl Lexicon {
         }
         best.map(|(_, p)| p.code)
     }
+}
+
+/// A row of `n` words matches the text words `words` (starting with the
+/// row's first word).
+pub fn form_matches(n: usize, e: &Entry, words: &[&str]) -> bool {
+    n <= words.len() && (n == 1 && words.first() == Some(&e.form) || form_words(e.form).zip(words).all(|(a, b)| a == *b))
 }
 
 /// The pattern words `pat` with `word_eq(pat, tok)`: `tok` itself and its
