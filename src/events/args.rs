@@ -474,6 +474,9 @@ fn forward(doc: &Doc, c: &mut Cand, te: usize, b: usize) {
 
 /// Give the candidates of one sentence their dates.
 pub fn assign_dates(doc: &Doc, s: usize, cands: &mut [Cand]) {
+    if cands.is_empty() {
+        return;
+    }
     let seg = doc.input.seg;
     let Some(sent) = seg.sentences.get(s) else { return };
     let (a, b) = (sent.tokens.start, sent.tokens.end.min(seg.tokens.len()));

@@ -52,21 +52,34 @@ pub struct Pattern {
     pub code: Option<(&'static str, &'static str, Option<&'static str>)>,
 }
 
-/// The patterns of one verb block, with an index of the words that can
-/// start them.
+/// One verb block of the patterns table: its rows, parsed with an index of
+/// the words that can start them on the block's first use (a run needs
+/// few of the blocks, so the table is only cut into blocks up front).
 struct Block {
+    /// The block's runs of consecutive rows in the table, in table order.
+    rows: Vec<&'static str>,
+    parsed: OnceLock<Parsed>,
+}
+
+/// A block's patterns, in table order.
+struct Parsed {
     patterns: Vec<Pattern>,
     /// A first word of some alternative of a pattern's first object word →
-    /// the indices of the patterns it can start (ascending); built on the
-    /// block's first use, as a run needs few of the blocks.
-    starts: OnceLock<FxMap<&'static str, Vec<u32>>>,
+    /// the indices of the patterns it can start (ascending).
+    starts: FxMap<&'static str, Vec<u32>>,
 }
 
 impl Block {
-    fn starts(&self) -> &FxMap<&'static str, Vec<u32>> {
-        self.starts.get_or_init(|| {
+    fn parsed(&self, sets: &FxMap<&'static str, Alternatives>) -> &Parsed {
+        self.parsed.get_or_init(|| {
+            let mut patterns = Vec::new();
+            for line in self.rows.iter().flat_map(|r| r.lines()) {
+                if let Some(p) = parse_pattern(line, sets) {
+                    patterns.push(p);
+                }
+            }
             let mut starts: FxMap<&'static str, Vec<u32>> = FxMap::default();
-            for (i, p) in self.patterns.iter().enumerate() {
+            for (i, p) in patterns.iter().enumerate() {
                 for alt in p.words[0] {
                     let v = starts.entry(alt.first().copied().unwrap_or("")).or_default();
                     if v.last() != Some(&(i as u32)) {
@@ -74,9 +87,39 @@ impl Block {
                     }
                 }
             }
-            starts
+            Parsed { patterns, starts }
         })
     }
+}
+
+/// One row of the patterns table (`block, object, cameo, plover, mode`) as
+/// a pattern; `None` for a malformed row or an unknown synset or type.
+fn parse_pattern(line: &'static str, sets: &FxMap<&'static str, Alternatives>) -> Option<Pattern> {
+    let f = fields::<5>(line)?;
+    let mut words = Vec::with_capacity(4);
+    for w in f[1].split(' ').filter(|w| !w.is_empty()) {
+        if w.starts_with('&') {
+            match sets.get(w) {
+                Some(a) if !a.is_empty() => words.push(*a),
+                _ => return None,
+            }
+        } else {
+            // a literal word: one alternative of one word (leaked once per
+            // row, as the table lives as long as the program)
+            let alt: Alternatives = Box::leak(vec![vec![w]].into_boxed_slice());
+            words.push(alt);
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let code = if f[3] == "-" {
+        None
+    } else {
+        let p = PLOVER_TYPES.iter().find(|t| **t == f[3])?;
+        Some((f[2], *p, opt(f[4])))
+    };
+    Some(Pattern { words, code })
 }
 
 /// The words of a trigger form.
@@ -114,6 +157,9 @@ pub struct Lexicon {
     /// included).
     by_first: FxMap<&'static str, (u32, u32)>,
     patterns: FxMap<&'static str, Block>,
+    /// Synset name → its members, parsed when a block first needs them.
+    sets: OnceLock<FxMap<&'static str, Alternatives>>,
+    synsets: &'static str,
     /// Number of trigger rows.
     pub size: usize,
 }
@@ -175,47 +221,49 @@ impl Lexicon {
             by_first.insert(first, (at as u32, entries.len() as u32));
             g = h;
         }
-        // The tables live as long as the program (the lexicon is a static),
-        // so a synset's alternatives are leaked once and shared by all the
-        // patterns that name it, instead of being copied into each.
-        let mut sets: FxMap<&'static str, Alternatives> = FxMap::default();
-        for line in synsets.lines().skip(1) {
-            if let Some((name, members)) = line.split_once('\t') {
-                let alts: Vec<Vec<&'static str>> = members.split('|').filter(|m| !m.is_empty()).map(|m| m.split(' ').collect()).collect();
-                sets.insert(name, Box::leak(alts.into_boxed_slice()));
+        // The patterns table is only cut into blocks here (rows of a block
+        // are consecutive); a block's rows are parsed on its first use.
+        let mut patterns_by: FxMap<&'static str, Block> = FxMap::default();
+        let mut run: Option<(&'static str, usize, usize)> = None; // block, start, end
+        let mut at = 0;
+        for line in patterns.split_inclusive('\n') {
+            let (from, to) = (at, at + line.len());
+            at = to;
+            if from == 0 {
+                continue; // the header
             }
-        }
-        let mut literals: FxMap<&'static str, Alternatives> = FxMap::default();
-        let mut pats: FxMap<&'static str, Vec<Pattern>> = FxMap::default();
-        for line in patterns.lines().skip(1) {
-            let Some(f) = fields::<5>(line) else { continue };
-            let mut words = Vec::with_capacity(4);
-            let mut ok = true;
-            for w in f[1].split(' ').filter(|w| !w.is_empty()) {
-                if w.starts_with('&') {
-                    match sets.get(w) {
-                        Some(a) if !a.is_empty() => words.push(*a),
-                        _ => ok = false,
+            let Some((block, _)) = line.split_once('\t') else { continue };
+            match &mut run {
+                Some((b, _, end)) if *b == block && *end == from => *end = to,
+                _ => {
+                    if let Some((b, s, e)) = run.take() {
+                        patterns_by.entry(b).or_insert_with(|| Block { rows: Vec::new(), parsed: OnceLock::new() }).rows.push(&patterns[s..e]);
                     }
-                } else {
-                    words.push(*literals.entry(w).or_insert_with(|| Box::leak(vec![vec![w]].into_boxed_slice())));
+                    run = Some((block, from, to));
                 }
             }
-            if !ok || words.is_empty() {
-                continue;
-            }
-            let code = if f[3] == "-" {
-                None
-            } else {
-                match PLOVER_TYPES.iter().find(|t| **t == f[3]) {
-                    Some(p) => Some((f[2], *p, opt(f[4]))),
-                    None => continue,
-                }
-            };
-            pats.entry(f[0]).or_default().push(Pattern { words, code });
         }
-        let patterns = pats.into_iter().map(|(block, patterns)| (block, Block { patterns, starts: OnceLock::new() })).collect();
-        Lexicon { entries, by_first, patterns, size }
+        if let Some((b, s, e)) = run {
+            patterns_by.entry(b).or_insert_with(|| Block { rows: Vec::new(), parsed: OnceLock::new() }).rows.push(&patterns[s..e]);
+        }
+        Lexicon { entries, by_first, patterns: patterns_by, sets: OnceLock::new(), synsets, size }
+    }
+
+    /// The synsets, parsed once. The tables live as long as the program (the
+    /// lexicon is a static), so a synset's alternatives are leaked once and
+    /// shared by all the patterns that name it, instead of being copied
+    /// into each.
+    fn sets(&self) -> &FxMap<&'static str, Alternatives> {
+        self.sets.get_or_init(|| {
+            let mut sets: FxMap<&'static str, Alternatives> = FxMap::default();
+            for line in self.synsets.lines().skip(1) {
+                if let Some((name, members)) = line.split_once('\t') {
+                    let alts: Vec<Vec<&'static str>> = members.split('|').filter(|m| !m.is_empty()).map(|m| m.split(' ').collect()).collect();
+                    sets.insert(name, Box::leak(alts.into_boxed_slice()));
+                }
+            }
+            sets
+        })
     }
 
     /// The rows whose form starts with the word `first`, as (number of
@@ -250,7 +298,7 @@ impl Lexicon {
     /// `Some(None)` means the pattern cancels the event.
     #[allow(clippy::type_complexity)]
     pub fn pattern(&self, block: &str, after: &[&str]) -> Option<Option<(&'static str, &'static str, Option<&'static str>)>> {
-        let blk = self.patterns.get(block)?;
+        let blk = self.patterns.get(block)?.parsed(self.sets());
         // Only patterns whose first object word can match one of the first
         // three words are tried (a pattern matches at a skip only if its
         // first word does), in their table order, so the result is that of
@@ -258,7 +306,7 @@ impl Lexicon {
         let mut cands: Vec<u32> = Vec::new();
         for tok in after.iter().take(3) {
             for key in stem_keys(tok) {
-                if let Some(v) = blk.starts().get(key) {
+                if let Some(v) = blk.starts.get(key) {
                     cands.extend_from_slice(v);
                 }
             }

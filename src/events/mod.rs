@@ -106,7 +106,9 @@ pub struct Doc<'a> {
     pub ment_tok: Vec<Option<usize>>,
     /// Mention → token range.
     pub ment_range: Vec<(usize, usize)>,
-    pub text_hash: u64,
+    /// The text's hash for local keys ([`Doc::text_hash`]), computed when
+    /// a first event needs one.
+    text_hash: std::cell::OnceCell<u64>,
     /// Publication → its dominant country (ISO), when one stands out.
     pub pub_country: Vec<Option<String>>,
     /// Token → its word in [`Vocab`] (`u32::MAX`: a word the stage does not know).
@@ -188,6 +190,7 @@ impl Vocab {
 }
 
 impl<'a> Doc<'a> {
+    #[inline(never)]
     fn new(input: &'a Input<'a>) -> Doc<'a> {
         let seg = input.seg;
         let text = input.text;
@@ -222,10 +225,15 @@ impl<'a> Doc<'a> {
             }
         }
         let vocab = Vocab::get();
-        let mut doc = Doc { input, low, low_ends, ment_tok, ment_range, text_hash: key::text_hash(text), pub_country: Vec::new(), voc: Vec::new(), vocab };
+        let mut doc = Doc { input, low, low_ends, ment_tok, ment_range, text_hash: std::cell::OnceCell::new(), pub_country: Vec::new(), voc: Vec::new(), vocab };
         doc.voc = (0..seg.tokens.len()).map(|t| vocab.ids.get(doc.word(t)).copied().unwrap_or(u32::MAX)).collect();
         doc.pub_country = (0..input.publications.len()).map(|p| doc.dominant_country(p)).collect();
         doc
+    }
+
+    /// The hash of the document text that local keys carry.
+    pub fn text_hash(&self) -> u64 {
+        *self.text_hash.get_or_init(|| key::text_hash(self.input.text))
     }
 
     pub fn word(&self, t: usize) -> &str {
@@ -420,6 +428,11 @@ const AMBIGUOUS: &[&str] = &[
     "seizes", "seizing", "occupied", "clash", "resigned", "resigns", "resignation", "unrest", "bombing", "bombed", "drills",
     "accused", "accuses", "accusing", "blamed", "blames", "rejects", "rejected", "rejecting", "refused", "refuses",
 ];
+/// `form` is one of [`AMBIGUOUS`] (a set built once, not a scan of the list).
+fn is_ambiguous(form: &str) -> bool {
+    static SET: OnceLock<FxMap<&'static str, ()>> = OnceLock::new();
+    SET.get_or_init(|| AMBIGUOUS.iter().map(|w| (*w, ())).collect()).contains_key(form)
+}
 const NOT_EVENT_AFTER_NOUN: &[&str] = &[
     "force", "forces", "group", "groups", "helicopter", "helicopters", "aircraft", "capability", "capabilities", "dog", "dogs",
     "surface", "zone", "team", "teams", "fighter", "fighters", "ship", "ships", "boat", "boats", "submarine", "submarines",
@@ -478,7 +491,7 @@ fn find_triggers(doc: &Doc, s: usize, out: &mut Vec<Cand>) {
             Guard::Keep(plover, cameo, mode) => {
                 let span = span_of(doc, i, i + len);
                 let definite = entry.pos == Pos::Noun && definite_np(doc, i, start);
-                let ambiguous = AMBIGUOUS.contains(&entry.form) || entry.tier >= 2;
+                let ambiguous = entry.tier >= 2 || is_ambiguous(entry.form);
                 let mut c = Cand::new(s, (i, i + len), entry, doc.publication_at(span.start), span);
                 (c.plover, c.mode, c.cameo) = (plover, mode, cameo);
                 c.definite = definite;
@@ -618,7 +631,7 @@ fn guard(doc: &Doc, s: usize, e: usize, entry: &Entry, start: usize, end: usize)
     if form == "hit" && matches!(next, "record" | "records" | "headlines" | "highs" | "lows") {
         return Guard::Skip;
     }
-    if entry.pos == Pos::Noun && NOT_EVENT_AFTER_NOUN.contains(&next) && matches!(lemma, "attack" | "strike" | "airstrike" | "drone strike" | "missile strike") {
+    if entry.pos == Pos::Noun && matches!(lemma, "attack" | "strike" | "airstrike" | "drone strike" | "missile strike") && NOT_EVENT_AFTER_NOUN.contains(&next) {
         return Guard::Skip;
     }
     if lemma == "attack" && matches!(prev, "heart" | "panic" | "asthma" | "anxiety" | "shark" | "dog") {
@@ -677,6 +690,7 @@ impl Doc<'_> {
 /// Verbal events that take another event as their theme: "rejecting the
 /// U.S. offer of direct talks", "called for a ceasefire". The theme noun is
 /// not an occurrence of its own; it refines the verbal event's code.
+#[inline(never)]
 fn absorb_themes(doc: &Doc, cands: &mut [Cand], start: usize) {
     for i in start..cands.len() {
         if !cands[i].alive || cands[i].entry.pos != Pos::Noun {
@@ -733,10 +747,15 @@ fn absorb_themes(doc: &Doc, cands: &mut [Cand], start: usize) {
 }
 
 /// Named events and "Operation <Name>" in sentence `s`.
+#[inline(never)]
 fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
     let seg = doc.input.seg;
     let Some(sent) = seg.sentences.get(s) else { return };
     let (a, b) = (sent.tokens.start, sent.tokens.end.min(seg.tokens.len()));
+    // most sentences have no word an alias or "Operation <Name>" starts at
+    if !(a..b).any(|t| !doc.aliases_at(t).is_empty() || doc.word(t) == "operation") {
+        return;
+    }
     let words: Vec<&str> = (a..b).map(|t| doc.word(t)).collect();
     // which words are capitalized, computed when "operation" first needs it
     let mut caps: Option<Vec<bool>> = None;
@@ -840,6 +859,7 @@ fn annotate_named(doc: &Doc, cands: &mut Vec<Cand>, start: usize, ts: usize, te:
 /// Same-sentence triggers of one occurrence: "were killed and 34 injured in
 /// a drone strike". Compatible type, no conflicting date or place, no
 /// "in response to"/"after" between them.
+#[inline(never)]
 fn merge_in_sentence(doc: &Doc, cands: &mut [Cand], cfg: &KeyConfig) {
     for i in 0..cands.len() {
         if !cands[i].alive {
@@ -988,6 +1008,7 @@ const ANAPHORA_WINDOW: usize = 100;
 /// Anaphors ("the attack", "these strikes") join the latest compatible
 /// event of the same publication; headline mentions join the first
 /// compatible event that follows them in the publication.
+#[inline(never)]
 fn resolve_anaphora(doc: &Doc, cands: &mut [Cand], cfg: &KeyConfig) {
     // drop candidates that lack the evidence their trigger needs
     for c in cands.iter_mut() {
@@ -1050,6 +1071,7 @@ fn actors_subset(doc: &Doc, ana: &Cand, ante: &Cand) -> bool {
     mine.iter().all(|c| theirs.contains(c)) || ana.sources.iter().all(|s| ante.actors.contains(s) || ante.sources.contains(s))
 }
 
+#[inline(never)]
 fn build_events(doc: &Doc, cands: Vec<Cand>, cfg: &KeyConfig) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     for mut c in cands.into_iter().filter(|c| c.alive) {
@@ -1079,7 +1101,7 @@ fn build_events(doc: &Doc, cands: Vec<Cand>, cfg: &KeyConfig) -> Vec<Event> {
             format!("named:{op}")
         } else {
             key::global_key(c.plover, c.date.as_ref(), &pc, &[], cfg)
-                .unwrap_or_else(|| key::local_key(c.plover, doc.text_hash, c.triggers.first().map_or(0, |s| s.cstart)))
+                .unwrap_or_else(|| key::local_key(c.plover, doc.text_hash(), c.triggers.first().map_or(0, |s| s.cstart)))
         };
         if !key.starts_with("local:") && !why.is_empty() && why != "named" {
             c.evidence.push(format!("key-country:{why}"));
@@ -1096,14 +1118,14 @@ fn build_events(doc: &Doc, cands: Vec<Cand>, cfg: &KeyConfig) -> Vec<Event> {
             label,
             date: c.date,
             date_end: c.date_end,
-            places: c.places.clone(),
-            sources: c.sources.clone(),
-            targets: c.targets.clone(),
+            places: c.places,
+            sources: c.sources,
+            targets: c.targets,
             actors,
-            triggers: c.triggers.clone(),
-            publications: c.publications.clone(),
+            triggers: c.triggers,
+            publications: c.publications,
             confidence: c.confidence,
-            evidence: c.evidence.clone(),
+            evidence: c.evidence,
         };
         match events.iter_mut().find(|e| e.key == ev.key) {
             Some(e) => merge_event(e, ev),
