@@ -10,6 +10,10 @@
 //! remaining PETRARCH2 verbs, which the stage accepts only with a source and
 //! a target actor (the PETRARCH rule). Patterns refine a verb's code from
 //! its object ("add sanctions" → 163) or cancel it (`---`).
+//!
+//! Trigger rows are parsed once, into one flat list grouped by the form's
+//! first word; the patterns table is only cut into verb blocks up front,
+//! and a block's rows (and the synsets) are parsed on first use.
 
 use crate::recognize::gazetteer::FxMap;
 use std::sync::OnceLock;

@@ -782,6 +782,9 @@ fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
     while i < words.len() {
         let mut matched: Option<(&'static Named, usize)> = None;
         for al in doc.aliases_at(a + i) {
+            // the words first: the sentence's context is needed only for an
+            // alias that matches (the checks are independent of each other)
+            let Some(e) = named::match_at(&al.words, &words, i) else { continue };
             let (sent_isos, sent_years) = sent_context.get_or_insert_with(&context);
             let n = &named::NAMED[al.event];
             let year = al.year;
@@ -791,10 +794,8 @@ fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
             if al.context && !(sent_isos.iter().any(|c| c == n.iso) || dominant.as_deref() == Some(n.iso)) {
                 continue;
             }
-            if let Some(e) = named::match_at(&al.words, &words, i) {
-                if matched.is_none_or(|(_, me)| e > me) {
-                    matched = Some((n, e));
-                }
+            if matched.is_none_or(|(_, me)| e > me) {
+                matched = Some((n, e));
             }
         }
         if let Some((n, e)) = matched {
