@@ -19,26 +19,26 @@
 //!   counted from the reference time, "three days later", counts as the
 //!   date it reaches).
 
-use super::{mention_date, Cand, Doc};
+use super::{class, mention_date, Cand, Doc};
 use crate::model::{EntityKind, MentionType, PartialDate};
 use super::lexicon::Pos;
 
-const CLAUSE_STOP: &[&str] = &[
+pub(super) const CLAUSE_STOP: &[&str] = &[
     ";", ":", "—", "–", "(", ")", "\"", "“", "”", "that", "which", "who", "whom", "because", "while", "although", "whereas",
     "after", "following", "since", "when", "if", "where", "than", "before", "amid", "despite", "though", "until", "unless",
     "whether", "claiming", "saying", "adding", "according",
 ];
-const PREPS: &[&str] = &[
+pub(super) const PREPS: &[&str] = &[
     "on", "against", "into", "at", "in", "near", "with", "between", "among", "amongst", "to", "from", "toward", "towards",
     "targeting", "across", "inside", "outside", "over", "of", "by", "throughout", "within", "along", "onto",
 ];
-const NOUN_PHRASE_END: &[&str] = &[
+pub(super) const NOUN_PHRASE_END: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
     "comes", "came", "come", "became", "become", "becomes", "remains", "remained", "seems", "seemed", "marks", "marked",
     "killed", "left", "prompted", "sparked", "triggered", "shattered", "caused", "raised", "led", "drew", "underscored",
 ];
-const PASSIVE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"];
-const SUPPORTER_VERBS: &[&str] = &["supported", "backed", "joined", "aided", "assisted", "accompanied", "helped", "including"];
+pub(super) const PASSIVE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"];
+pub(super) const SUPPORTER_VERBS: &[&str] = &["supported", "backed", "joined", "aided", "assisted", "accompanied", "helped", "including"];
 
 fn push(v: &mut Vec<usize>, e: usize) {
     if !v.contains(&e) {
@@ -95,7 +95,7 @@ pub fn attach(doc: &Doc, c: &mut Cand, others: &[(usize, usize)]) {
         while j > a && matches!(doc.word(j - 1), "reportedly" | "allegedly" | "also" | "later" | "all" | "both" | "not" | "being") {
             j -= 1;
         }
-        if j > a && PASSIVE_AUX.contains(&doc.word(j - 1)) && (doc.word(ts).ends_with("ed") || doc.word(ts).ends_with("en") || matches!(doc.word(ts), "hit" | "shot" | "struck" | "slain" | "held" | "fought")) {
+        if j > a && doc.is(j - 1, class::PASSIVE_AUX) && (doc.word(ts).ends_with("ed") || doc.word(ts).ends_with("en") || matches!(doc.word(ts), "hit" | "shot" | "struck" | "slain" | "held" | "fought")) {
             c.passive = true;
         }
     }
@@ -222,7 +222,7 @@ fn subject_group(doc: &Doc, ts: usize, a: usize, max: usize) -> (Vec<usize>, Vec
             let (ms, _) = doc.ment_range[m];
             let ms = ms.min(t);
             let before = if ms > a { doc.word(ms - 1) } else { "" };
-            let prep = PREPS.contains(&before) && !matches!(before, "by");
+            let prep = ms > a && doc.is(ms - 1, class::PREP) && !matches!(before, "by");
             if kind == MentionType::Place || (prep && !in_group) {
                 // "in Pakistan", "of Iran": not a subject
                 j = ms;
@@ -259,7 +259,7 @@ fn subject_group(doc: &Doc, ts: usize, a: usize, max: usize) -> (Vec<usize>, Vec
                 j = t;
                 continue;
             }
-            if w == "by" && t > a && SUPPORTER_VERBS.contains(&doc.word(t - 1)) {
+            if w == "by" && t > a && doc.is(t - 1, class::SUPPORTER_VERB) {
                 supporters.append(&mut group);
                 in_group = false;
                 j = t - 1;
@@ -281,7 +281,7 @@ fn subject_group(doc: &Doc, ts: usize, a: usize, max: usize) -> (Vec<usize>, Vec
             }
             break;
         }
-        if CLAUSE_STOP.contains(&w) || w == "." {
+        if doc.is(t, class::CLAUSE_STOP) || w == "." {
             break;
         }
         // "troops were killed": a passive clause's subject is not ours
@@ -326,7 +326,7 @@ fn actor_list(doc: &Doc, mut j: usize, b: usize) -> Vec<usize> {
 }
 
 /// Words after a country name that do not make it a modifier of a noun.
-const FUNCTION_WORDS: &[&str] = &[
+pub(super) const FUNCTION_WORDS: &[&str] = &[
     "and", "or", "but", "in", "on", "at", "of", "to", "for", "from", "with", "by", "as", "since", "after",
     "before", "during", "when", "while", "which", "that", "who", "where", "is", "was", "were", "are", "has",
     "have", "had", "will", "would", "said", "says", "and,", "than", "into", "over", "near", "amid",
@@ -334,7 +334,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Targets and places after the trigger, up to the end of its clause.
 fn forward(doc: &Doc, c: &mut Cand, te: usize, b: usize) {
-    let mut prep: Option<&str> = None;
+    let mut prep: Option<&str> = None; // a preposition of PREPS
     let mut j = te;
     let mut steps = 0;
     let mut not_only = false;
@@ -347,7 +347,7 @@ fn forward(doc: &Doc, c: &mut Cand, te: usize, b: usize) {
             let possessive = after == "'s" || after == "'";
             // "a U.S. base", "U.S. troops": the country modifies a noun; it
             // is who is hit, not where.
-            let attributive = after.chars().next().is_some_and(char::is_lowercase) && !FUNCTION_WORDS.contains(&after);
+            let attributive = after.chars().next().is_some_and(char::is_lowercase) && !doc.is(me, class::FUNCTION_WORD);
             let role_prep = prep.unwrap_or("");
             // "Iran-backed Houthis": a modifier, not an argument
             let after2 = doc.word(me + 1);
@@ -443,11 +443,11 @@ fn forward(doc: &Doc, c: &mut Cand, te: usize, b: usize) {
         if w == "but" && !not_only {
             break;
         }
-        if CLAUSE_STOP.contains(&w) || w == "." || w == "?" || w == "!" {
+        if doc.is(j, class::CLAUSE_STOP) || w == "." || w == "?" || w == "!" {
             break;
         }
         // a nominal trigger's phrase ends at the verb: "the strikes are …"
-        if c.entry.pos == Pos::Noun && NOUN_PHRASE_END.contains(&w) {
+        if c.entry.pos == Pos::Noun && doc.is(j, class::NOUN_PHRASE_END) {
             break;
         }
         if w == "," {
@@ -462,8 +462,8 @@ fn forward(doc: &Doc, c: &mut Cand, te: usize, b: usize) {
         if w == "in" && doc.word(j + 1) == "response" {
             break;
         }
-        if PREPS.contains(&w) {
-            prep = Some(PREPS.iter().copied().find(|p| *p == w).unwrap_or("in"));
+        if doc.is(j, class::PREP) {
+            prep = Some(w);
         } else if doc.is_word(j) && !matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her" | "and" | "or") && prep.is_none() && c.entry.pos == Pos::Verb && !c.passive {
             // "launched missile strikes into": a bare object word ends the direct-object slot
             prep = Some("·");
@@ -474,6 +474,9 @@ fn forward(doc: &Doc, c: &mut Cand, te: usize, b: usize) {
 
 /// Give the candidates of one sentence their dates.
 pub fn assign_dates(doc: &Doc, s: usize, cands: &mut [Cand]) {
+    if cands.is_empty() {
+        return;
+    }
     let seg = doc.input.seg;
     let Some(sent) = seg.sentences.get(s) else { return };
     let (a, b) = (sent.tokens.start, sent.tokens.end.min(seg.tokens.len()));

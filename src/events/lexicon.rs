@@ -10,6 +10,10 @@
 //! remaining PETRARCH2 verbs, which the stage accepts only with a source and
 //! a target actor (the PETRARCH rule). Patterns refine a verb's code from
 //! its object ("add sanctions" → 163) or cancel it (`---`).
+//!
+//! Trigger rows are parsed once, into one flat list grouped by the form's
+//! first word; the patterns table is only cut into verb blocks up front,
+//! and a block's rows (and the synsets) are parsed on first use.
 
 use crate::recognize::gazetteer::FxMap;
 use std::sync::OnceLock;
@@ -52,21 +56,34 @@ pub struct Pattern {
     pub code: Option<(&'static str, &'static str, Option<&'static str>)>,
 }
 
-/// The patterns of one verb block, with an index of the words that can
-/// start them.
+/// One verb block of the patterns table: its rows, parsed with an index of
+/// the words that can start them on the block's first use (a run needs
+/// few of the blocks, so the table is only cut into blocks up front).
 struct Block {
+    /// The block's runs of consecutive rows in the table, in table order.
+    rows: Vec<&'static str>,
+    parsed: OnceLock<Parsed>,
+}
+
+/// A block's patterns, in table order.
+struct Parsed {
     patterns: Vec<Pattern>,
     /// A first word of some alternative of a pattern's first object word →
-    /// the indices of the patterns it can start (ascending); built on the
-    /// block's first use, as a run needs few of the blocks.
-    starts: OnceLock<FxMap<&'static str, Vec<u32>>>,
+    /// the indices of the patterns it can start (ascending).
+    starts: FxMap<&'static str, Vec<u32>>,
 }
 
 impl Block {
-    fn starts(&self) -> &FxMap<&'static str, Vec<u32>> {
-        self.starts.get_or_init(|| {
+    fn parsed(&self, sets: &FxMap<&'static str, Alternatives>) -> &Parsed {
+        self.parsed.get_or_init(|| {
+            let mut patterns = Vec::new();
+            for line in self.rows.iter().flat_map(|r| r.lines()) {
+                if let Some(p) = parse_pattern(line, sets) {
+                    patterns.push(p);
+                }
+            }
             let mut starts: FxMap<&'static str, Vec<u32>> = FxMap::default();
-            for (i, p) in self.patterns.iter().enumerate() {
+            for (i, p) in patterns.iter().enumerate() {
                 for alt in p.words[0] {
                     let v = starts.entry(alt.first().copied().unwrap_or("")).or_default();
                     if v.last() != Some(&(i as u32)) {
@@ -74,9 +91,39 @@ impl Block {
                     }
                 }
             }
-            starts
+            Parsed { patterns, starts }
         })
     }
+}
+
+/// One row of the patterns table (`block, object, cameo, plover, mode`) as
+/// a pattern; `None` for a malformed row or an unknown synset or type.
+fn parse_pattern(line: &'static str, sets: &FxMap<&'static str, Alternatives>) -> Option<Pattern> {
+    let f = fields::<5>(line)?;
+    let mut words = Vec::with_capacity(4);
+    for w in f[1].split(' ').filter(|w| !w.is_empty()) {
+        if w.starts_with('&') {
+            match sets.get(w) {
+                Some(a) if !a.is_empty() => words.push(*a),
+                _ => return None,
+            }
+        } else {
+            // a literal word: one alternative of one word (leaked once per
+            // row, as the table lives as long as the program)
+            let alt: Alternatives = Box::leak(vec![vec![w]].into_boxed_slice());
+            words.push(alt);
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let code = if f[3] == "-" {
+        None
+    } else {
+        let p = PLOVER_TYPES.iter().find(|t| **t == f[3])?;
+        Some((f[2], *p, opt(f[4])))
+    };
+    Some(Pattern { words, code })
 }
 
 /// The words of a trigger form.
@@ -106,10 +153,17 @@ fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
 
 /// The loaded lexicon.
 pub struct Lexicon {
-    /// First word of a form → (number of words of the form, entry),
-    /// longest forms first (multiword forms included).
-    by_first: FxMap<&'static str, Vec<(usize, Entry)>>,
+    /// All rows as (number of words of the form, entry), grouped by the
+    /// form's first word, longest forms first within a group (table order
+    /// on ties).
+    entries: Vec<(usize, Entry)>,
+    /// First word of a form → its group in `entries` (multiword forms
+    /// included).
+    by_first: FxMap<&'static str, (u32, u32)>,
     patterns: FxMap<&'static str, Block>,
+    /// Synset name → its members, parsed when a block first needs them.
+    sets: OnceLock<FxMap<&'static str, Alternatives>>,
+    synsets: &'static str,
     /// Number of trigger rows.
     pub size: usize,
 }
@@ -133,9 +187,10 @@ impl Lexicon {
     }
 
     fn parse(triggers: &'static str, patterns: &'static str, synsets: &'static str) -> Lexicon {
-        let mut by_first: FxMap<&'static str, Vec<(usize, Entry)>> = FxMap::default();
-        by_first.reserve(triggers.len() / 64);
-        let mut size = 0;
+        // One flat list of (first word, words, entry), grouped by first
+        // word with a stable sort (the table is sorted, so this is a
+        // linear pass), then one map entry per group: no vector per word.
+        let mut rows: Vec<(&'static str, usize, Entry)> = Vec::with_capacity(triggers.len() / 40);
         for line in triggers.lines().skip(1) {
             let Some(f) = fields::<8>(line) else { continue };
             let Some(plover) = PLOVER_TYPES.iter().find(|t| **t == f[4]) else { continue };
@@ -150,53 +205,83 @@ impl Lexicon {
                 block: f[7],
             };
             let Some(first) = form_words(f[0]).next() else { continue };
-            by_first.entry(first).or_default().push((form_words(f[0]).count(), e));
-            size += 1;
+            rows.push((first, form_words(f[0]).count(), e));
         }
-        for v in by_first.values_mut() {
-            v.sort_by(|a, b| b.0.cmp(&a.0));
-        }
-        // The tables live as long as the program (the lexicon is a static),
-        // so a synset's alternatives are leaked once and shared by all the
-        // patterns that name it, instead of being copied into each.
-        let mut sets: FxMap<&'static str, Alternatives> = FxMap::default();
-        for line in synsets.lines().skip(1) {
-            if let Some((name, members)) = line.split_once('\t') {
-                let alts: Vec<Vec<&'static str>> = members.split('|').filter(|m| !m.is_empty()).map(|m| m.split(' ').collect()).collect();
-                sets.insert(name, Box::leak(alts.into_boxed_slice()));
+        let size = rows.len();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        let mut by_first: FxMap<&'static str, (u32, u32)> = FxMap::default();
+        by_first.reserve(rows.len() / 2);
+        let mut entries: Vec<(usize, Entry)> = Vec::with_capacity(rows.len());
+        let mut g = 0;
+        while g < rows.len() {
+            let first = rows[g].0;
+            let mut h = g + 1;
+            while h < rows.len() && rows[h].0 == first {
+                h += 1;
             }
+            let at = entries.len();
+            entries.extend(rows[g..h].iter().map(|r| (r.1, r.2)));
+            entries[at..].sort_by(|a, b| b.0.cmp(&a.0));
+            by_first.insert(first, (at as u32, entries.len() as u32));
+            g = h;
         }
-        let mut literals: FxMap<&'static str, Alternatives> = FxMap::default();
-        let mut pats: FxMap<&'static str, Vec<Pattern>> = FxMap::default();
-        for line in patterns.lines().skip(1) {
-            let Some(f) = fields::<5>(line) else { continue };
-            let mut words = Vec::new();
-            let mut ok = true;
-            for w in f[1].split(' ').filter(|w| !w.is_empty()) {
-                if w.starts_with('&') {
-                    match sets.get(w) {
-                        Some(a) if !a.is_empty() => words.push(*a),
-                        _ => ok = false,
+        // The patterns table is only cut into blocks here (rows of a block
+        // are consecutive); a block's rows are parsed on its first use.
+        let mut patterns_by: FxMap<&'static str, Block> = FxMap::default();
+        let mut run: Option<(&'static str, usize, usize)> = None; // block, start, end
+        let mut at = 0;
+        for line in patterns.split_inclusive('\n') {
+            let (from, to) = (at, at + line.len());
+            at = to;
+            if from == 0 {
+                continue; // the header
+            }
+            let Some((block, _)) = line.split_once('\t') else { continue };
+            match &mut run {
+                Some((b, _, end)) if *b == block && *end == from => *end = to,
+                _ => {
+                    if let Some((b, s, e)) = run.take() {
+                        patterns_by.entry(b).or_insert_with(|| Block { rows: Vec::new(), parsed: OnceLock::new() }).rows.push(&patterns[s..e]);
                     }
-                } else {
-                    words.push(*literals.entry(w).or_insert_with(|| Box::leak(vec![vec![w]].into_boxed_slice())));
+                    run = Some((block, from, to));
                 }
             }
-            if !ok || words.is_empty() {
-                continue;
-            }
-            let code = if f[3] == "-" {
-                None
-            } else {
-                match PLOVER_TYPES.iter().find(|t| **t == f[3]) {
-                    Some(p) => Some((f[2], *p, opt(f[4]))),
-                    None => continue,
-                }
-            };
-            pats.entry(f[0]).or_default().push(Pattern { words, code });
         }
-        let patterns = pats.into_iter().map(|(block, patterns)| (block, Block { patterns, starts: OnceLock::new() })).collect();
-        Lexicon { by_first, patterns, size }
+        if let Some((b, s, e)) = run {
+            patterns_by.entry(b).or_insert_with(|| Block { rows: Vec::new(), parsed: OnceLock::new() }).rows.push(&patterns[s..e]);
+        }
+        Lexicon { entries, by_first, patterns: patterns_by, sets: OnceLock::new(), synsets, size }
+    }
+
+    /// The synsets, parsed once. The tables live as long as the program (the
+    /// lexicon is a static), so a synset's alternatives are leaked once and
+    /// shared by all the patterns that name it, instead of being copied
+    /// into each.
+    fn sets(&self) -> &FxMap<&'static str, Alternatives> {
+        self.sets.get_or_init(|| {
+            let mut sets: FxMap<&'static str, Alternatives> = FxMap::default();
+            for line in self.synsets.lines().skip(1) {
+                if let Some((name, members)) = line.split_once('\t') {
+                    let alts: Vec<Vec<&'static str>> = members.split('|').filter(|m| !m.is_empty()).map(|m| m.split(' ').collect()).collect();
+                    sets.insert(name, Box::leak(alts.into_boxed_slice()));
+                }
+            }
+            sets
+        })
+    }
+
+    /// The rows whose form starts with the word `first`, as (number of
+    /// words, entry), longest forms first; empty when none.
+    pub fn group(&self, first: &str) -> &[(usize, Entry)] {
+        match self.by_first.get(first) {
+            Some(&(a, b)) => self.entries.get(a as usize..b as usize).unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
+    /// The first words of all forms, each with its group (see [`Lexicon::group`]).
+    pub fn groups(&self) -> impl Iterator<Item = (&'static str, &[(usize, Entry)])> {
+        self.by_first.iter().map(|(k, &(a, b))| (*k, self.entries.get(a as usize..b as usize).unwrap_or(&[])))
     }
 
     /// Entries whose form starts at `words[0]`, longest form first, with
@@ -204,11 +289,9 @@ impl Lexicon {
     pub fn lookup<'a>(&'a self, words: &[&str]) -> Vec<(usize, &'a Entry)> {
         let mut out = Vec::new();
         let Some(first) = words.first() else { return out };
-        if let Some(v) = self.by_first.get(*first) {
-            for (n, e) in v {
-                if *n <= words.len() && form_words(e.form).zip(words).all(|(a, b)| a == *b) {
-                    out.push((*n, e));
-                }
+        for (n, e) in self.group(first) {
+            if form_matches(*n, e, words) {
+                out.push((*n, e));
             }
         }
         out
@@ -219,7 +302,7 @@ impl Lexicon {
     /// `Some(None)` means the pattern cancels the event.
     #[allow(clippy::type_complexity)]
     pub fn pattern(&self, block: &str, after: &[&str]) -> Option<Option<(&'static str, &'static str, Option<&'static str>)>> {
-        let blk = self.patterns.get(block)?;
+        let blk = self.patterns.get(block)?.parsed(self.sets());
         // Only patterns whose first object word can match one of the first
         // three words are tried (a pattern matches at a skip only if its
         // first word does), in their table order, so the result is that of
@@ -227,7 +310,7 @@ impl Lexicon {
         let mut cands: Vec<u32> = Vec::new();
         for tok in after.iter().take(3) {
             for key in stem_keys(tok) {
-                if let Some(v) = blk.starts().get(key) {
+                if let Some(v) = blk.starts.get(key) {
                     cands.extend_from_slice(v);
                 }
             }
@@ -248,6 +331,12 @@ impl Lexicon {
         }
         best.map(|(_, p)| p.code)
     }
+}
+
+/// A row of `n` words matches the text words `words` (starting with the
+/// row's first word).
+pub fn form_matches(n: usize, e: &Entry, words: &[&str]) -> bool {
+    n <= words.len() && (n == 1 && words.first() == Some(&e.form) || form_words(e.form).zip(words).all(|(a, b)| a == *b))
 }
 
 /// The pattern words `pat` with `word_eq(pat, tok)`: `tok` itself and its

@@ -37,9 +37,11 @@ pub mod named;
 
 use crate::model::{Diagnostic, Entity, EntityKind, Event, Mention, MentionType, PartialDate, Publication, Severity, Span};
 use crate::text::{Segmented, TokenKind};
+use crate::recognize::gazetteer::FxMap;
 use key::KeyConfig;
 use lexicon::{Entry, Lexicon, Pos};
 use named::Named;
+use std::sync::OnceLock;
 
 /// What the event stage reads.
 pub struct Input<'a> {
@@ -104,12 +106,91 @@ pub struct Doc<'a> {
     pub ment_tok: Vec<Option<usize>>,
     /// Mention → token range.
     pub ment_range: Vec<(usize, usize)>,
-    pub text_hash: u64,
+    /// The text's hash for local keys ([`Doc::text_hash`]), computed when
+    /// a first event needs one.
+    text_hash: std::cell::OnceCell<u64>,
     /// Publication → its dominant country (ISO), when one stands out.
     pub pub_country: Vec<Option<String>>,
+    /// Token → its word in [`Vocab`] (`u32::MAX`: a word the stage does not know).
+    voc: Vec<u32>,
+    vocab: &'static Vocab,
+}
+
+/// Word classes of the rules' word lists, one bit each: a token's class is
+/// looked up once per document ([`Doc::is`]) instead of scanning a list at
+/// every test.
+pub mod class {
+    pub const PREP: u32 = 1;
+    pub const CLAUSE_STOP: u32 = 1 << 1;
+    pub const NOUN_PHRASE_END: u32 = 1 << 2;
+    pub const PASSIVE_AUX: u32 = 1 << 3;
+    pub const SUPPORTER_VERB: u32 = 1 << 4;
+    pub const FUNCTION_WORD: u32 = 1 << 5;
+    pub const NOUN_LEFT: u32 = 1 << 6;
+    pub const VERB_LEFT: u32 = 1 << 7;
+    pub const DEFINITE: u32 = 1 << 8;
+}
+
+/// What the stage knows about one lower-case word: its classes, the
+/// lexicon rows whose form starts with it and the named-event aliases that
+/// may start at it.
+struct WordInfo {
+    class: u32,
+    lex: &'static [(usize, Entry)],
+    aliases: &'static [named::Alias],
+}
+
+/// Every word the stage reacts to, gathered once from the lexicon, the
+/// named-event aliases and the word lists, so that a document looks each
+/// token up once (one hash) rather than once per table and rule.
+struct Vocab {
+    ids: FxMap<&'static str, u32>,
+    words: Vec<WordInfo>,
+}
+
+impl Vocab {
+    fn get() -> &'static Vocab {
+        static V: OnceLock<Vocab> = OnceLock::new();
+        V.get_or_init(|| {
+            let mut v = Vocab { ids: FxMap::default(), words: Vec::new() };
+            for (w, group) in Lexicon::get().groups() {
+                v.slot(w).lex = group;
+            }
+            for (w, aliases) in named::Aliases::get().all() {
+                v.slot(w).aliases = aliases;
+            }
+            let lists: [(&[&'static str], u32); 9] = [
+                (args::PREPS, class::PREP),
+                (args::CLAUSE_STOP, class::CLAUSE_STOP),
+                (args::NOUN_PHRASE_END, class::NOUN_PHRASE_END),
+                (args::PASSIVE_AUX, class::PASSIVE_AUX),
+                (args::SUPPORTER_VERBS, class::SUPPORTER_VERB),
+                (args::FUNCTION_WORDS, class::FUNCTION_WORD),
+                (NOUN_LEFT, class::NOUN_LEFT),
+                (VERB_LEFT, class::VERB_LEFT),
+                (DEFINITE, class::DEFINITE),
+            ];
+            for (list, bit) in lists {
+                for w in list {
+                    v.slot(w).class |= bit;
+                }
+            }
+            v
+        })
+    }
+
+    fn slot(&mut self, w: &'static str) -> &mut WordInfo {
+        let next = self.words.len() as u32;
+        let id = *self.ids.entry(w).or_insert(next);
+        if id == next {
+            self.words.push(WordInfo { class: 0, lex: &[], aliases: &[] });
+        }
+        &mut self.words[id as usize]
+    }
 }
 
 impl<'a> Doc<'a> {
+    #[inline(never)]
     fn new(input: &'a Input<'a>) -> Doc<'a> {
         let seg = input.seg;
         let text = input.text;
@@ -143,9 +224,16 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let mut doc = Doc { input, low, low_ends, ment_tok, ment_range, text_hash: key::text_hash(text), pub_country: Vec::new() };
+        let vocab = Vocab::get();
+        let mut doc = Doc { input, low, low_ends, ment_tok, ment_range, text_hash: std::cell::OnceCell::new(), pub_country: Vec::new(), voc: Vec::new(), vocab };
+        doc.voc = (0..seg.tokens.len()).map(|t| vocab.ids.get(doc.word(t)).copied().unwrap_or(u32::MAX)).collect();
         doc.pub_country = (0..input.publications.len()).map(|p| doc.dominant_country(p)).collect();
         doc
+    }
+
+    /// The hash of the document text that local keys carry.
+    pub fn text_hash(&self) -> u64 {
+        *self.text_hash.get_or_init(|| key::text_hash(self.input.text))
     }
 
     pub fn word(&self, t: usize) -> &str {
@@ -155,6 +243,27 @@ impl<'a> Doc<'a> {
         };
         let end = self.low_ends.get(t).copied().unwrap_or(0);
         self.low.get(start..end).unwrap_or("")
+    }
+
+    fn info(&self, t: usize) -> Option<&'static WordInfo> {
+        let id = *self.voc.get(t)?;
+        self.vocab.words.get(id as usize)
+    }
+
+    /// Token `t`'s word is in one of the word lists `c` ([`class`] bits);
+    /// false past the end, like the empty word.
+    pub fn is(&self, t: usize, c: u32) -> bool {
+        self.info(t).is_some_and(|w| w.class & c != 0)
+    }
+
+    /// The lexicon rows whose form starts with token `t`'s word.
+    fn lex_group(&self, t: usize) -> &'static [(usize, Entry)] {
+        self.info(t).map_or(&[], |w| w.lex)
+    }
+
+    /// The named-event aliases that may start at token `t`.
+    fn aliases_at(&self, t: usize) -> &'static [named::Alias] {
+        self.info(t).map_or(&[], |w| w.aliases)
     }
 
     pub fn is_word(&self, t: usize) -> bool {
@@ -200,12 +309,12 @@ impl<'a> Doc<'a> {
     }
 
     fn dominant_country(&self, p: usize) -> Option<String> {
-        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut counts: Vec<(&str, usize)> = Vec::new();
         for (mi, m) in self.input.mentions.iter().enumerate() {
             if m.publication != p || !matches!(m.kind, MentionType::Country | MentionType::Nationality | MentionType::Place) {
                 continue;
             }
-            let iso = self.entity_of(mi).and_then(|e| self.country_of(e).map(str::to_string)).or_else(|| m.iso.clone());
+            let iso = self.entity_of(mi).and_then(|e| self.country_of(e)).or(m.iso.as_deref());
             if let Some(iso) = iso {
                 match counts.iter_mut().find(|(c, _)| *c == iso) {
                     Some(x) => x.1 += 1,
@@ -213,11 +322,11 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         match counts.as_slice() {
             // the only country the publication names
-            [(c, _)] => Some(c.clone()),
-            [(c, n), (_, m), ..] if *n >= 2 && *n >= 2 * *m => Some(c.clone()),
+            [(c, _)] => Some(c.to_string()),
+            [(c, n), (_, m), ..] if *n >= 2 && *n >= 2 * *m => Some(c.to_string()),
             _ => None,
         }
     }
@@ -319,6 +428,11 @@ const AMBIGUOUS: &[&str] = &[
     "seizes", "seizing", "occupied", "clash", "resigned", "resigns", "resignation", "unrest", "bombing", "bombed", "drills",
     "accused", "accuses", "accusing", "blamed", "blames", "rejects", "rejected", "rejecting", "refused", "refuses",
 ];
+/// `form` is one of [`AMBIGUOUS`] (a set built once, not a scan of the list).
+fn is_ambiguous(form: &str) -> bool {
+    static SET: OnceLock<FxMap<&'static str, ()>> = OnceLock::new();
+    SET.get_or_init(|| AMBIGUOUS.iter().map(|w| (*w, ())).collect()).contains_key(form)
+}
 const NOT_EVENT_AFTER_NOUN: &[&str] = &[
     "force", "forces", "group", "groups", "helicopter", "helicopters", "aircraft", "capability", "capabilities", "dog", "dogs",
     "surface", "zone", "team", "teams", "fighter", "fighters", "ship", "ships", "boat", "boats", "submarine", "submarines",
@@ -330,7 +444,6 @@ fn find_triggers(doc: &Doc, s: usize, out: &mut Vec<Cand>) {
     let seg = doc.input.seg;
     let Some(sent) = seg.sentences.get(s) else { return };
     let (start, end) = (sent.tokens.start, sent.tokens.end.min(seg.tokens.len()));
-    let lex = Lexicon::get();
     let title = {
         let last = (start..end).rev().find(|&t| seg.tokens[t].kind != TokenKind::Symbol);
         !last.is_some_and(|t| matches!(doc.word(t), "." | "!" | "?" | "\"" | "”" | ")" | "'"))
@@ -347,17 +460,24 @@ fn find_triggers(doc: &Doc, s: usize, out: &mut Vec<Cand>) {
                 continue;
             }
         }
+        // the lexicon rows starting with this word (most words: none)
+        let group = doc.lex_group(i);
+        if group.is_empty() {
+            i += 1;
+            continue;
+        }
         let mut wbuf = [""; 4];
         let nw = (i + 4).min(end) - i;
         for (k, w) in wbuf.iter_mut().enumerate().take(nw) {
             *w = doc.word(i + k);
         }
-        let hits = lex.lookup(&wbuf[..nw]);
-        let Some(&(len, _)) = hits.first() else {
+        let words = &wbuf[..nw];
+        // the longest matching form, and all matching rows of its length
+        let Some(len) = group.iter().find(|(n, e)| lexicon::form_matches(*n, e, words)).map(|x| x.0) else {
             i += 1;
             continue;
         };
-        let same: Vec<&Entry> = hits.iter().filter(|(l, _)| *l == len).map(|(_, e)| *e).collect();
+        let same: Vec<&Entry> = group.iter().filter(|(n, e)| *n == len && lexicon::form_matches(*n, e, words)).map(|(_, e)| e).collect();
         let pos = choose_pos(doc, i, &same, start);
         let Some(entry) = same.iter().find(|e| e.pos == pos).or(same.first()).copied().copied() else {
             i += 1;
@@ -371,7 +491,7 @@ fn find_triggers(doc: &Doc, s: usize, out: &mut Vec<Cand>) {
             Guard::Keep(plover, cameo, mode) => {
                 let span = span_of(doc, i, i + len);
                 let definite = entry.pos == Pos::Noun && definite_np(doc, i, start);
-                let ambiguous = AMBIGUOUS.contains(&entry.form) || entry.tier >= 2;
+                let ambiguous = entry.tier >= 2 || is_ambiguous(entry.form);
                 let mut c = Cand::new(s, (i, i + len), entry, doc.publication_at(span.start), span);
                 (c.plover, c.mode, c.cameo) = (plover, mode, cameo);
                 c.definite = definite;
@@ -392,7 +512,7 @@ fn definite_np(doc: &Doc, i: usize, start: usize) -> bool {
     while j > start && i - j < 6 {
         j -= 1;
         let w = doc.word(j);
-        if DEFINITE.contains(&w) {
+        if doc.is(j, class::DEFINITE) {
             return true;
         }
         if doc.is_mention_tok(j) || matches!(w, "-" | "led" | "-led" | "'s" | "latest" | "recent" | "new" | "deadly" | "military" | "missile" | "drone" | "air" | "cross-border" | "retaliatory" | "same" | "reported" | "alleged") {
@@ -443,10 +563,10 @@ fn choose_pos(doc: &Doc, i: usize, same: &[&Entry], start: usize) -> Pos {
         return Pos::Noun;
     }
     let prev = doc.word(i - 1);
-    if VERB_LEFT.contains(&prev) {
+    if doc.is(i - 1, class::VERB_LEFT) {
         return Pos::Verb;
     }
-    if NOUN_LEFT.contains(&prev) || prev.ends_with("al") || prev.ends_with("ary") || prev.ends_with("-led") || prev.ends_with("-border") {
+    if doc.is(i - 1, class::NOUN_LEFT) || prev.ends_with("al") || prev.ends_with("ary") || prev.ends_with("-led") || prev.ends_with("-border") {
         return Pos::Noun;
     }
     if doc.is_mention_tok(i - 1) {
@@ -511,7 +631,7 @@ fn guard(doc: &Doc, s: usize, e: usize, entry: &Entry, start: usize, end: usize)
     if form == "hit" && matches!(next, "record" | "records" | "headlines" | "highs" | "lows") {
         return Guard::Skip;
     }
-    if entry.pos == Pos::Noun && NOT_EVENT_AFTER_NOUN.contains(&next) && matches!(lemma, "attack" | "strike" | "airstrike" | "drone strike" | "missile strike") {
+    if entry.pos == Pos::Noun && matches!(lemma, "attack" | "strike" | "airstrike" | "drone strike" | "missile strike") && NOT_EVENT_AFTER_NOUN.contains(&next) {
         return Guard::Skip;
     }
     if lemma == "attack" && matches!(prev, "heart" | "panic" | "asthma" | "anxiety" | "shark" | "dog") {
@@ -543,8 +663,12 @@ fn guard(doc: &Doc, s: usize, e: usize, entry: &Entry, start: usize, end: usize)
     }
     // PETRARCH object patterns refine or cancel verb codes
     if entry.pos == Pos::Verb && !entry.block.is_empty() {
-        let after: Vec<&str> = (e..(e + 6).min(end)).map(|t| doc.word(t)).collect();
-        match Lexicon::get().pattern(entry.block, &after) {
+        let mut after = [""; 6];
+        let n = (e + 6).min(end).saturating_sub(e);
+        for (k, w) in after.iter_mut().enumerate().take(n) {
+            *w = doc.word(e + k);
+        }
+        match Lexicon::get().pattern(entry.block, &after[..n]) {
             Some(None) if entry.tier >= 2 => return Guard::Skip,
             Some(Some((c, p, m))) if entry.tier >= 2 || (entry.plover == p && entry.mode.is_none()) => {
                 return Guard::Keep(p, c, m.or(if entry.plover == p { entry.mode } else { None }));
@@ -566,6 +690,7 @@ impl Doc<'_> {
 /// Verbal events that take another event as their theme: "rejecting the
 /// U.S. offer of direct talks", "called for a ceasefire". The theme noun is
 /// not an occurrence of its own; it refines the verbal event's code.
+#[inline(never)]
 fn absorb_themes(doc: &Doc, cands: &mut [Cand], start: usize) {
     for i in start..cands.len() {
         if !cands[i].alive || cands[i].entry.pos != Pos::Noun {
@@ -622,12 +747,18 @@ fn absorb_themes(doc: &Doc, cands: &mut [Cand], start: usize) {
 }
 
 /// Named events and "Operation <Name>" in sentence `s`.
+#[inline(never)]
 fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
     let seg = doc.input.seg;
     let Some(sent) = seg.sentences.get(s) else { return };
     let (a, b) = (sent.tokens.start, sent.tokens.end.min(seg.tokens.len()));
+    // most sentences have no word an alias or "Operation <Name>" starts at
+    if !(a..b).any(|t| !doc.aliases_at(t).is_empty() || doc.word(t) == "operation") {
+        return;
+    }
     let words: Vec<&str> = (a..b).map(|t| doc.word(t)).collect();
-    let caps: Vec<bool> = (a..b).map(|t| doc.capitalized(t)).collect();
+    // which words are capitalized, computed when "operation" first needs it
+    let mut caps: Option<Vec<bool>> = None;
     let pub_at = seg.tokens.get(a).and_then(|t| doc.publication_at(t.span.start));
     // The countries and years of the sentence's mentions, computed when a
     // named-event alias first needs them (most sentences have none).
@@ -650,20 +781,21 @@ fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
     let mut i = 0;
     while i < words.len() {
         let mut matched: Option<(&'static Named, usize)> = None;
-        for al in named::Aliases::get().starting(words[i]) {
+        for al in doc.aliases_at(a + i) {
+            // the words first: the sentence's context is needed only for an
+            // alias that matches (the checks are independent of each other)
+            let Some(e) = named::match_at(&al.words, &words, i) else { continue };
             let (sent_isos, sent_years) = sent_context.get_or_insert_with(&context);
             let n = &named::NAMED[al.event];
-            let year = PartialDate::parse(n.date).and_then(|d| d.year);
+            let year = al.year;
             if !sent_years.is_empty() && year.is_some_and(|y| !sent_years.contains(&y)) {
                 continue;
             }
             if al.context && !(sent_isos.iter().any(|c| c == n.iso) || dominant.as_deref() == Some(n.iso)) {
                 continue;
             }
-            if let Some(e) = named::match_at(&al.words, &words, i) {
-                if matched.is_none_or(|(_, me)| e > me) {
-                    matched = Some((n, e));
-                }
+            if matched.is_none_or(|(_, me)| e > me) {
+                matched = Some((n, e));
             }
         }
         if let Some((n, e)) = matched {
@@ -671,10 +803,13 @@ fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
             i = e;
             continue;
         }
-        if let Some((id, e)) = named::operation_id(&words, &caps, i) {
-            annotate_named(doc, cands, start, a + i, a + e, None, Some(id), pub_at, s);
-            i = e;
-            continue;
+        if words[i] == "operation" {
+            let caps = caps.get_or_insert_with(|| (a..b).map(|t| doc.capitalized(t)).collect());
+            if let Some((id, e)) = named::operation_id(&words, caps, i) {
+                annotate_named(doc, cands, start, a + i, a + e, None, Some(id), pub_at, s);
+                i = e;
+                continue;
+            }
         }
         i += 1;
     }
@@ -725,6 +860,7 @@ fn annotate_named(doc: &Doc, cands: &mut Vec<Cand>, start: usize, ts: usize, te:
 /// Same-sentence triggers of one occurrence: "were killed and 34 injured in
 /// a drone strike". Compatible type, no conflicting date or place, no
 /// "in response to"/"after" between them.
+#[inline(never)]
 fn merge_in_sentence(doc: &Doc, cands: &mut [Cand], cfg: &KeyConfig) {
     for i in 0..cands.len() {
         if !cands[i].alive {
@@ -737,13 +873,16 @@ fn merge_in_sentence(doc: &Doc, cands: &mut [Cand], cfg: &KeyConfig) {
             if !key::compatible(cands[i].plover, cands[j].plover, cfg) {
                 continue;
             }
-            let (a, b) = (cands[i].tok.1, cands[j].tok.0);
-            let between: Vec<&str> = (a..b.max(a)).map(|t| doc.word(t)).collect();
-            let sep = between.windows(2).any(|w| matches!((w[0], w[1]), ("in", "response") | ("in", "retaliation") | ("response", "to") | ("as", "well") | ("concurrent", "to") | ("along", "with")))
-                || between.iter().any(|w| matches!(*w, "after" | "following" | "since" | "before" | "amid" | "than" | "while" | "whereas" | "against" | ";" | "—" | "–" | "but" | "also" | "its" | "their"));
+            // the words between the two triggers: tokens a..hi
+            let (a, hi) = (cands[i].tok.1, cands[j].tok.0.max(cands[i].tok.1));
+            let sep = (a..hi).any(|x| {
+                let w = doc.word(x);
+                matches!(w, "after" | "following" | "since" | "before" | "amid" | "than" | "while" | "whereas" | "against" | ";" | "—" | "–" | "but" | "also" | "its" | "their")
+                    || (x + 1 < hi && matches!((w, doc.word(x + 1)), ("in", "response") | ("in", "retaliation") | ("response", "to") | ("as", "well") | ("concurrent", "to") | ("along", "with")))
+            });
             // "Following the coup …, fighting exploded": a fronted
             // adverbial holds an earlier occurrence
-            let fronted = between.contains(&",")
+            let fronted = (a..hi).any(|x| doc.word(x) == ",")
                 && (cands[i].tok.0.saturating_sub(4)..cands[i].tok.0).any(|t| matches!(doc.word(t), "following" | "after" | "since" | "before" | "amid" | "despite"));
             if sep || fronted {
                 continue;
@@ -799,14 +938,14 @@ fn dates_agree(x: &PartialDate, y: &PartialDate) -> bool {
     f(x.year.map(i64::from), y.year.map(i64::from)) && f(x.month.map(i64::from), y.month.map(i64::from)) && f(x.day.map(i64::from), y.day.map(i64::from))
 }
 
-fn countries(doc: &Doc, ents: &[usize]) -> Vec<String> {
-    let mut v: Vec<String> = ents.iter().filter_map(|&e| doc.country_of(e).map(str::to_string)).collect();
-    v.sort();
+fn countries<'d>(doc: &'d Doc, ents: &[usize]) -> Vec<&'d str> {
+    let mut v: Vec<&str> = ents.iter().filter_map(|&e| doc.country_of(e)).collect();
+    v.sort_unstable();
     v.dedup();
     v
 }
 
-fn place_countries(doc: &Doc, c: &Cand) -> Vec<String> {
+fn place_countries<'d>(doc: &'d Doc, c: &Cand) -> Vec<&'d str> {
     countries(doc, &c.places)
 }
 
@@ -870,6 +1009,7 @@ const ANAPHORA_WINDOW: usize = 100;
 /// Anaphors ("the attack", "these strikes") join the latest compatible
 /// event of the same publication; headline mentions join the first
 /// compatible event that follows them in the publication.
+#[inline(never)]
 fn resolve_anaphora(doc: &Doc, cands: &mut [Cand], cfg: &KeyConfig) {
     // drop candidates that lack the evidence their trigger needs
     for c in cands.iter_mut() {
@@ -932,6 +1072,7 @@ fn actors_subset(doc: &Doc, ana: &Cand, ante: &Cand) -> bool {
     mine.iter().all(|c| theirs.contains(c)) || ana.sources.iter().all(|s| ante.actors.contains(s) || ante.sources.contains(s))
 }
 
+#[inline(never)]
 fn build_events(doc: &Doc, cands: Vec<Cand>, cfg: &KeyConfig) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     for mut c in cands.into_iter().filter(|c| c.alive) {
@@ -961,7 +1102,7 @@ fn build_events(doc: &Doc, cands: Vec<Cand>, cfg: &KeyConfig) -> Vec<Event> {
             format!("named:{op}")
         } else {
             key::global_key(c.plover, c.date.as_ref(), &pc, &[], cfg)
-                .unwrap_or_else(|| key::local_key(c.plover, doc.text_hash, c.triggers.first().map_or(0, |s| s.cstart)))
+                .unwrap_or_else(|| key::local_key(c.plover, doc.text_hash(), c.triggers.first().map_or(0, |s| s.cstart)))
         };
         if !key.starts_with("local:") && !why.is_empty() && why != "named" {
             c.evidence.push(format!("key-country:{why}"));
@@ -978,14 +1119,14 @@ fn build_events(doc: &Doc, cands: Vec<Cand>, cfg: &KeyConfig) -> Vec<Event> {
             label,
             date: c.date,
             date_end: c.date_end,
-            places: c.places.clone(),
-            sources: c.sources.clone(),
-            targets: c.targets.clone(),
+            places: c.places,
+            sources: c.sources,
+            targets: c.targets,
             actors,
-            triggers: c.triggers.clone(),
-            publications: c.publications.clone(),
+            triggers: c.triggers,
+            publications: c.publications,
             confidence: c.confidence,
-            evidence: c.evidence.clone(),
+            evidence: c.evidence,
         };
         match events.iter_mut().find(|e| e.key == ev.key) {
             Some(e) => merge_event(e, ev),

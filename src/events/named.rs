@@ -316,7 +316,17 @@ pub const NAMED: &[Named] = &[
 /// stays a gap marker.
 pub fn alias_words(alias: &str) -> Vec<String> {
     let seg = crate::text::segment(alias);
-    (0..seg.tokens.len()).map(|i| seg.token_text(alias, i).to_lowercase().replace('\u{2019}', "'")).collect()
+    (0..seg.tokens.len())
+        .map(|i| {
+            let w = seg.token_text(alias, i);
+            // ASCII words need neither Unicode lowercasing nor the apostrophe fix
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase().replace('\u{2019}', "'")
+            }
+        })
+        .collect()
 }
 
 /// One alias, compiled.
@@ -327,6 +337,8 @@ pub struct Alias {
     pub words: Vec<String>,
     /// Needs the event's country in context.
     pub context: bool,
+    /// The year of the event's date (parsed once, not per match).
+    pub year: Option<i32>,
 }
 
 /// All aliases, compiled once, indexed by their first word (and the first
@@ -341,15 +353,16 @@ impl Aliases {
         A.get_or_init(|| {
             let mut by_first: crate::recognize::gazetteer::FxMap<String, Vec<Alias>> = Default::default();
             for (k, n) in NAMED.iter().enumerate() {
+                let year = crate::model::PartialDate::parse(n.date).and_then(|d| d.year);
                 for (list, context) in [(n.aliases, false), (n.context_aliases, true)] {
                     for al in list {
                         let words = alias_words(al);
                         let Some(first) = words.first().cloned() else { continue };
                         let head = first.split('-').next().unwrap_or("").to_string();
                         if !head.is_empty() && head != first {
-                            by_first.entry(head).or_default().push(Alias { event: k, words: words.clone(), context });
+                            by_first.entry(head).or_default().push(Alias { event: k, words: words.clone(), context, year });
                         }
-                        by_first.entry(first).or_default().push(Alias { event: k, words, context });
+                        by_first.entry(first).or_default().push(Alias { event: k, words, context, year });
                     }
                 }
             }
@@ -360,6 +373,11 @@ impl Aliases {
     /// Aliases that may start at a word.
     pub fn starting(&self, w: &str) -> &[Alias] {
         self.by_first.get(w).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every word some alias may start at, with those aliases.
+    pub fn all(&self) -> impl Iterator<Item = (&str, &[Alias])> {
+        self.by_first.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
     }
 }
 
