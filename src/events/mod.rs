@@ -190,7 +190,6 @@ impl Vocab {
 }
 
 impl<'a> Doc<'a> {
-    #[inline(never)]
     fn new(input: &'a Input<'a>) -> Doc<'a> {
         let seg = input.seg;
         let text = input.text;
@@ -690,7 +689,6 @@ impl Doc<'_> {
 /// Verbal events that take another event as their theme: "rejecting the
 /// U.S. offer of direct talks", "called for a ceasefire". The theme noun is
 /// not an occurrence of its own; it refines the verbal event's code.
-#[inline(never)]
 fn absorb_themes(doc: &Doc, cands: &mut [Cand], start: usize) {
     for i in start..cands.len() {
         if !cands[i].alive || cands[i].entry.pos != Pos::Noun {
@@ -747,7 +745,6 @@ fn absorb_themes(doc: &Doc, cands: &mut [Cand], start: usize) {
 }
 
 /// Named events and "Operation <Name>" in sentence `s`.
-#[inline(never)]
 fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
     let seg = doc.input.seg;
     let Some(sent) = seg.sentences.get(s) else { return };
@@ -860,7 +857,6 @@ fn annotate_named(doc: &Doc, cands: &mut Vec<Cand>, start: usize, ts: usize, te:
 /// Same-sentence triggers of one occurrence: "were killed and 34 injured in
 /// a drone strike". Compatible type, no conflicting date or place, no
 /// "in response to"/"after" between them.
-#[inline(never)]
 fn merge_in_sentence(doc: &Doc, cands: &mut [Cand], cfg: &KeyConfig) {
     for i in 0..cands.len() {
         if !cands[i].alive {
@@ -1009,7 +1005,6 @@ const ANAPHORA_WINDOW: usize = 100;
 /// Anaphors ("the attack", "these strikes") join the latest compatible
 /// event of the same publication; headline mentions join the first
 /// compatible event that follows them in the publication.
-#[inline(never)]
 fn resolve_anaphora(doc: &Doc, cands: &mut [Cand], cfg: &KeyConfig) {
     // drop candidates that lack the evidence their trigger needs
     for c in cands.iter_mut() {
@@ -1072,7 +1067,6 @@ fn actors_subset(doc: &Doc, ana: &Cand, ante: &Cand) -> bool {
     mine.iter().all(|c| theirs.contains(c)) || ana.sources.iter().all(|s| ante.actors.contains(s) || ante.sources.contains(s))
 }
 
-#[inline(never)]
 fn build_events(doc: &Doc, cands: Vec<Cand>, cfg: &KeyConfig) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     for mut c in cands.into_iter().filter(|c| c.alive) {
