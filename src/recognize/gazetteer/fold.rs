@@ -108,14 +108,7 @@ pub(crate) fn key_into(s: &str, out: &mut String, first_end: &mut usize) -> usiz
                 n += 1;
                 in_word = true;
             }
-            if let Some(f) = fold_char(c) {
-                out.push_str(f);
-            } else if is_combining(c) {
-            } else if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
+            fold_char_into(c, out);
         } else {
             if n == 1 && in_word {
                 *first_end = out.len();

@@ -470,6 +470,20 @@ impl Gazetteer {
     }
 
     /// The candidates in an index value (see [`Gazetteer::cands`]).
+    /// The first candidate of index value `value` whose case fits the text
+    /// span, and whether another fitting candidate of a different country
+    /// ranks close to it (an ambiguous reading).
+    fn choose(&self, value: &'static [u8], text: &str, span: &[Tok], stoks: &mut Vec<Tok>) -> Option<(Cand, bool)> {
+        let mut ok = self.cands_of(value)?.filter(|c| case_ok(text, span, c.surface, stoks));
+        let best = ok.next()?;
+        let a = self.entry(best.entry);
+        let rival = ok.any(|c| match (&a, self.entry(c.entry)) {
+            (Some(a), Some(b)) => a.iso != b.iso && b.rank as u32 + 40 >= a.rank as u32,
+            _ => false,
+        });
+        Some((best, rival))
+    }
+
     fn cands_of(&self, v: &'static [u8]) -> Option<impl Iterator<Item = Cand> + '_> {
         let recs = v.get(2..)?;
         if recs.len() < frozen::CAND_SIZE {
@@ -547,17 +561,9 @@ impl Gazetteer {
             let mut found = None;
             for &(n, value) in grams.iter().rev() {
                 let span = &toks[i..i + n];
-                if let Some(cands) = self.cands_of(value) {
-                    let mut ok = cands.filter(|c| case_ok(text, span, c.surface, &mut stoks));
-                    if let Some(best) = ok.next() {
-                        let a = self.entry(best.entry);
-                        let rival = ok.any(|c| match (&a, self.entry(c.entry)) {
-                            (Some(a), Some(b)) => a.iso != b.iso && b.rank as u32 + 40 >= a.rank as u32,
-                            _ => false,
-                        });
-                        found = Some((n, best, rival));
-                        break;
-                    }
+                if let Some((best, rival)) = self.choose(value, text, span, &mut stoks) {
+                    found = Some((n, best, rival));
+                    break;
                 }
             }
             match found.and_then(|(n, cand, rival)| Some((n, self.entry(cand.entry)?, cand, rival))) {
@@ -1203,17 +1209,9 @@ mod tests {
                     continue;
                 }
                 let key = keys[i..i + n].join(" ");
-                if let Some(cands) = g.index.get(key.as_bytes()).and_then(|v| g.cands_of(v)) {
-                    let mut ok = cands.filter(|c| case_ok(text, span, c.surface, &mut stoks));
-                    if let Some(best) = ok.next() {
-                        let a = g.entry(best.entry);
-                        let rival = ok.any(|c| match (&a, g.entry(c.entry)) {
-                            (Some(a), Some(b)) => a.iso != b.iso && b.rank as u32 + 40 >= a.rank as u32,
-                            _ => false,
-                        });
-                        found = Some((n, best, rival));
-                        break;
-                    }
+                if let Some((best, rival)) = g.index.get(key.as_bytes()).and_then(|v| g.choose(v, text, span, &mut stoks)) {
+                    found = Some((n, best, rival));
+                    break;
                 }
             }
             match found.and_then(|(n, c, rival)| Some((n, g.entry(c.entry)?, c, rival))) {
