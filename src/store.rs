@@ -1,7 +1,9 @@
 //! Store: the embedded, persistent Oxigraph database.
 //!
-//! One directory (default `./dossier.db`) holds the RocksDB files and
-//! `dossier.lock`. Writers take an exclusive lock on that file and readers a
+//! One directory (default `./dossier.db`) holds the RocksDB files,
+//! `dossier.lock` and `dossier.ready` (written once the store's creation has
+//! completed, so a writer killed while creating it leaves nothing a reader
+//! trips on). Writers take an exclusive lock on that file and readers a
 //! shared one, so a reader never opens the database beside a live writer
 //! (Oxigraph's read-only open beside a writer is undefined behaviour) and a
 //! second writer gets an error naming the holder. Every document lives in
@@ -21,6 +23,8 @@ use std::path::{Path, PathBuf};
 /// The default store directory.
 pub const DEFAULT_PATH: &str = "dossier.db";
 const LOCK_FILE: &str = "dossier.lock";
+/// Present once the store's creation has completed (see [`DossierStore::open`]).
+pub const READY_FILE: &str = "dossier.ready";
 
 /// How a store is opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,14 +61,30 @@ impl DossierStore {
     }
 
     /// Open the store at `path`, creating it when writing.
+    ///
+    /// Creating a RocksDB database is several steps (the `CURRENT` file
+    /// first, then one column family after another), so a writer killed
+    /// during creation leaves a database that a read-only open rejects. A
+    /// writer therefore marks a store complete with [`READY_FILE`] once its
+    /// first open has returned and been flushed. A reader that finds
+    /// `CURRENT` without the mark finishes the creation first, as a writer
+    /// (RocksDB adds the missing column families), then opens read-only.
     pub fn open(path: &Path, mode: Mode) -> Result<Self> {
         if mode == Mode::ReadOnly && !path.join("CURRENT").exists() {
             return Err(Error::NoStore(path.to_path_buf()));
         }
         std::fs::create_dir_all(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-        let lock = lock(path, mode)?;
+        let mut held = lock(path, mode)?;
+        if mode == Mode::ReadOnly && !path.join(READY_FILE).exists() {
+            drop(held);
+            drop(DossierStore::open(path, Mode::ReadWrite)?);
+            held = lock(path, mode)?;
+        }
         let store = open_rocksdb(path, mode)?;
-        Ok(DossierStore { store, path: Some(path.to_path_buf()), _lock: Some(lock) })
+        if mode == Mode::ReadWrite && !path.join(READY_FILE).exists() {
+            mark_ready(&store, path)?;
+        }
+        Ok(DossierStore { store, path: Some(path.to_path_buf()), _lock: Some(held) })
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -186,6 +206,25 @@ fn open_rocksdb(path: &Path, mode: Mode) -> Result<Store> {
         Mode::ReadWrite => Store::open(path)?,
         Mode::ReadOnly => Store::open_read_only(path)?,
     })
+}
+
+/// Flush a store that a writer has just opened and record that its creation
+/// is complete. The mark is written beside and renamed into place, so it is
+/// either absent or whole.
+fn mark_ready(store: &Store, dir: &Path) -> Result<()> {
+    #[cfg(feature = "rocksdb")]
+    store.flush()?;
+    #[cfg(not(feature = "rocksdb"))]
+    let _ = store;
+    let tmp = dir.join(format!("{READY_FILE}.tmp"));
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    std::fs::write(&tmp, format!("created by dossier {}\n", env!("CARGO_PKG_VERSION"))).map_err(io(&tmp))?;
+    let ready = dir.join(READY_FILE);
+    std::fs::rename(&tmp, &ready).map_err(io(&ready))?;
+    Ok(())
 }
 
 #[cfg(not(feature = "rocksdb"))]
