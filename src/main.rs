@@ -2,6 +2,12 @@
 
 use clap::Parser;
 
+/// The binary's allocator (feature `mimalloc`, on by default); the library
+/// leaves that choice to whoever links it.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = dossier::cli::Cli::parse();
     let code = match dossier::cli::run(cli) {
