@@ -49,18 +49,37 @@ fn nn(ns: &str, local: &str) -> NamedNode {
 /// Percent-encode anything outside a conservative IRI path alphabet.
 pub fn escape_segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
+    escape_segment_into(&mut out, s);
     out
 }
 
+fn escape_segment_into(out: &mut String, s: &str) {
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => push_percent(out, b),
+        }
+    }
+}
+
+fn push_percent(out: &mut String, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('%');
+    out.push(HEX[(b >> 4) as usize] as char);
+    out.push(HEX[(b & 15) as usize] as char);
+}
+
 /// A lowercase ASCII slug for names: "Ali Khamenei" → "ali-khamenei".
+/// Always ASCII: letters outside ASCII are folded or percent-encoded.
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    slug_into(&mut out, s);
+    out
+}
+
+/// Append the slug of `s` to `out` (see [`slug`]).
+fn slug_into(out: &mut String, s: &str) {
+    let start = out.len();
     let mut dash = false;
     for c in s.chars() {
         let c = fold_diacritic(c);
@@ -71,21 +90,20 @@ pub fn slug(s: &str) -> String {
             // Keep non-Latin letters, percent-encoded.
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
+                push_percent(out, b);
             }
             dash = false;
-        } else if !dash && !out.is_empty() {
+        } else if !dash && out.len() > start {
             out.push('-');
             dash = true;
         }
     }
-    while out.ends_with('-') {
+    while out.len() > start && out.ends_with('-') {
         out.pop();
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push('_');
     }
-    out
 }
 
 fn fold_diacritic(c: char) -> char {
@@ -191,20 +209,29 @@ fn listed_publication_iri(p: &Publication) -> NamedNode {
 
 /// IRI of an entity from its kind and resolver key.
 pub fn entity_iri(kind: EntityKind, key: &str) -> NamedNode {
-    nn(ID, &format!("{}/{}", kind.as_str(), entity_local(kind, key)))
-}
-
-fn entity_local(kind: EntityKind, key: &str) -> String {
+    let kind_name = kind.as_str();
+    let mut iri = String::with_capacity(ID.len() + kind_name.len() + 1 + key.len() + 8);
+    iri.push_str(ID);
+    iri.push_str(kind_name);
+    iri.push('/');
     match kind {
-        EntityKind::Country => escape_segment(&key.to_ascii_uppercase()),
-        _ => slug(key),
+        EntityKind::Country => escape_segment_into(&mut iri, &key.to_ascii_uppercase()),
+        _ => slug_into(&mut iri, key),
     }
+    NamedNode::new_unchecked(iri)
 }
 
-/// IRI of an event from its cross-document key.
+/// IRI of an event from its cross-document key (its slug cut to 80
+/// characters).
 pub fn event_iri(key: &str) -> NamedNode {
-    let s: String = slug(key).chars().take(80).collect();
-    nn(ID, &format!("event/{}", s))
+    const PREFIX: &str = "event/";
+    let mut iri = String::with_capacity(ID.len() + PREFIX.len() + key.len().min(80) + 8);
+    iri.push_str(ID);
+    iri.push_str(PREFIX);
+    let start = iri.len();
+    slug_into(&mut iri, key);
+    iri.truncate(start + 80); // the slug is ASCII
+    NamedNode::new_unchecked(iri)
 }
 
 /// IRI of a PLOVER event class in Dossier's ontology ("ASSAULT" → dossier:Assault).
@@ -535,4 +562,30 @@ fn dedup(quads: &mut Vec<Quad>) {
     };
     let mut it = keep.into_iter();
     quads.retain(|_| it.next().unwrap_or(true));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_and_event_iris_are_stable_slugs() {
+        assert_eq!(entity_iri(EntityKind::Person, "Ali Khamenei").as_str(), format!("{ID}person/ali-khamenei"));
+        assert_eq!(entity_iri(EntityKind::Person, " José  Peña! ").as_str(), format!("{ID}person/jose-pena"));
+        assert_eq!(entity_iri(EntityKind::Place, "Łódź").as_str(), format!("{ID}place/%C5%81odz"));
+        assert_eq!(entity_iri(EntityKind::Country, "jo").as_str(), format!("{ID}country/JO"));
+        assert_eq!(entity_iri(EntityKind::Country, "a b").as_str(), format!("{ID}country/A%20B"));
+        assert_eq!(entity_iri(EntityKind::Organization, "«»").as_str(), format!("{ID}organization/_"));
+        assert_eq!(entity_iri(EntityKind::Organization, "Ансар Аллах").as_str(), format!("{ID}organization/%D0%90%D0%BD%D1%81%D0%B0%D1%80-%D0%90%D0%BB%D0%BB%D0%B0%D1%85"));
+        let key = "ASSAULT|JO|2024-01-28|".to_string() + &"tower ".repeat(30);
+        let iri = event_iri(&key);
+        let local = iri.as_str().strip_prefix(&format!("{ID}event/")).unwrap();
+        assert_eq!(local.len(), 80);
+        assert!(local.starts_with("assault-jo-2024-01-28-tower-tower"));
+        assert_eq!(event_iri("—").as_str(), format!("{ID}event/_"));
+        for s in ["", "-", "a-", "Ça va", "x\u{301}"] {
+            let sl = slug(s);
+            assert!(sl.is_ascii() && !sl.is_empty() && !sl.ends_with('-') && !sl.starts_with('-'), "{s:?} -> {sl:?}");
+        }
+    }
 }
