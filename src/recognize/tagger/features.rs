@@ -149,24 +149,28 @@ impl Gazetteer {
         entries.sort_unstable();
         let mut prefixes: Vec<u64> = prefixes.into_iter().collect();
         prefixes.sort_unstable();
+        let mut table =
+            HashTable::from_sorted(entries.iter().map(|e| (e.0, e.1 as u16))).unwrap_or_default();
+        let mut prefixes =
+            KeySet::from_sorted(prefixes.iter().map(|&k| (k, ()))).unwrap_or_default();
+        // Most multi-word candidates are not phrases: reject them cheaply.
+        // (The filters are saved with the model.)
+        table.add_filter(8);
+        prefixes.add_filter(12);
         Gazetteer {
             categories: cats,
-            table: HashTable::from_sorted(entries.iter().map(|e| (e.0, e.1 as u16)))
-                .unwrap_or_default(),
-            prefixes: KeySet::from_sorted(prefixes.iter().map(|&k| (k, ()))).unwrap_or_default(),
+            table,
+            prefixes,
             max_len: max_len.min(MAX_GAZ_LEN),
         }
     }
 
     pub fn from_parts(
         categories: Vec<String>,
-        mut table: HashTable<u16>,
-        mut prefixes: KeySet,
+        table: HashTable<u16>,
+        prefixes: KeySet,
         max_len: usize,
     ) -> Self {
-        // Most multi-word candidates are not phrases: reject them cheaply.
-        table.add_filter(8);
-        prefixes.add_filter(12);
         Gazetteer {
             categories,
             table,
@@ -470,21 +474,52 @@ pub(crate) struct DocTok {
     pub in_span: u8,
 }
 
+/// Number the distinct lowercase word hashes of a document densely:
+/// `(ids, count)`, one id per token (pieces in order; tokens without
+/// letters get an id too, unused). The `*_ids` functions below count per
+/// id in plain arrays; the tagger keeps such ids in its word cache.
+pub(crate) fn number_words(doc: &[(Vec<Tok>, SentInfo)]) -> (Vec<u32>, usize) {
+    use std::collections::HashMap;
+    let n: usize = doc.iter().map(|(t, _)| t.len()).sum();
+    let mut map: HashMap<u64, u32, BuildMix> = HashMap::with_capacity_and_hasher(n, BuildMix::default());
+    let mut ids = Vec::with_capacity(n);
+    for (toks, _) in doc {
+        for t in toks {
+            let next = map.len() as u32;
+            ids.push(*map.entry(t.lower).or_insert(next));
+        }
+    }
+    (ids, map.len())
+}
+
 /// Compute `cap_else` / `low_else` for a document.
 pub(crate) fn doc_case_info(doc: &[(Vec<Tok>, SentInfo)]) -> Vec<Vec<DocTok>> {
-    use std::collections::HashMap;
-    // per lowercase hash: (cap non-initial count, lowercase count)
-    let n: usize = doc.iter().map(|(t, _)| t.len()).sum();
-    let mut counts: HashMap<u64, (u32, u32), BuildMix> = HashMap::with_capacity_and_hasher(n, BuildMix::default());
+    let (ids, n) = number_words(doc);
+    doc_case_info_ids(doc, &ids, &mut vec![(0, 0); n])
+}
+
+/// [`doc_case_info`] given [`number_words`]-style ids of the tokens;
+/// `counts` (indexed by id) must be all zero and is left so.
+pub(crate) fn doc_case_info_ids(
+    doc: &[(Vec<Tok>, SentInfo)],
+    ids: &[u32],
+    counts: &mut [(u32, u32)],
+) -> Vec<Vec<DocTok>> {
+    // per word id: (cap non-initial count, lowercase count)
+    let mut j = 0;
     for (toks, si) in doc {
+        let first = j;
+        j += toks.len();
         if si.headline {
             continue;
         }
-        for (i, t) in toks.iter().enumerate() {
+        for (i, (t, &id)) in toks.iter().zip(ids.get(first..).unwrap_or(&[])).enumerate() {
             if t.flags & F_HASALPHA == 0 {
                 continue;
             }
-            let e = counts.entry(t.lower).or_insert((0, 0));
+            let Some(e) = counts.get_mut(id as usize) else {
+                continue;
+            };
             if t.is_cap() && i > 0 {
                 e.0 += 1;
             } else if t.flags & F_INITCAP == 0
@@ -495,14 +530,19 @@ pub(crate) fn doc_case_info(doc: &[(Vec<Tok>, SentInfo)]) -> Vec<Vec<DocTok>> {
             }
         }
     }
-    doc.iter()
+    let mut j = 0;
+    let out = doc
+        .iter()
         .map(|(toks, si)| {
+            let first = j;
+            j += toks.len();
+            let tids = ids.get(first..).unwrap_or(&[]);
             toks.iter()
                 .enumerate()
                 .map(|(i, t)| {
                     let mut d = DocTok::default();
                     if t.flags & F_HASALPHA != 0 {
-                        if let Some(&(c, l)) = counts.get(&t.lower) {
+                        if let Some(&(c, l)) = tids.get(i).and_then(|&id| counts.get(id as usize)) {
                             let self_cap = !si.headline && t.is_cap() && i > 0;
                             let self_low = !si.headline
                                 && t.flags & (F_INITCAP | F_ALLCAPS) == 0
@@ -515,7 +555,13 @@ pub(crate) fn doc_case_info(doc: &[(Vec<Tok>, SentInfo)]) -> Vec<Vec<DocTok>> {
                 })
                 .collect()
         })
-        .collect()
+        .collect();
+    for &id in ids {
+        if let Some(e) = counts.get_mut(id as usize) {
+            *e = (0, 0);
+        }
+    }
+    out
 }
 
 /// Fill the pass-1 fields of `DocTok` from pass-1 labels.
@@ -525,15 +571,46 @@ pub(crate) fn doc_pass1_info(
     labels: &[Vec<u8>],
     dt: &mut [Vec<DocTok>],
 ) {
-    pass1_info(doc, |s| labels.get(s).map_or(&[][..], |l| &l[..]), dt)
+    let (ids, n) = number_words(doc);
+    let mut buf = Pass1Buf::default();
+    buf.counts.resize(n, [0; 5]);
+    buf.spans.resize(n, (0, 0));
+    pass1_info(
+        doc,
+        |s| labels.get(s).map_or(&[][..], |l| &l[..]),
+        &ids,
+        &mut buf,
+        dt,
+    )
 }
 
-/// [`doc_pass1_info`] with the labels of all sentences in one array:
-/// sentence `s` has `labels[starts[s]..starts[s + 1]]`.
-pub(crate) fn doc_pass1_info_flat(
+/// Work arrays of [`doc_pass1_info_ids`], indexed by word id: all zero
+/// between calls.
+#[derive(Default, Debug)]
+pub(crate) struct Pass1Buf {
+    counts: Vec<[u32; 5]>,
+    spans: Vec<(usize, u8)>,
+}
+
+impl Pass1Buf {
+    /// Make room for ids below `n`.
+    pub fn reserve_ids(&mut self, n: usize) {
+        if self.counts.len() < n {
+            self.counts.resize(n, [0; 5]);
+            self.spans.resize(n, (0, 0));
+        }
+    }
+}
+
+/// [`doc_pass1_info`] with the labels of all sentences in one array
+/// (sentence `s` has `labels[starts[s]..starts[s + 1]]`) and
+/// [`number_words`]-style ids of the tokens (`buf` must have room for them).
+pub(crate) fn doc_pass1_info_ids(
     doc: &[(Vec<Tok>, SentInfo)],
     labels: &[u8],
     starts: &[usize],
+    ids: &[u32],
+    buf: &mut Pass1Buf,
     dt: &mut [Vec<DocTok>],
 ) {
     pass1_info(
@@ -542,6 +619,8 @@ pub(crate) fn doc_pass1_info_flat(
             (Some(&a), Some(&b)) => labels.get(a..b).unwrap_or(&[]),
             _ => &[],
         },
+        ids,
+        buf,
         dt,
     )
 }
@@ -549,50 +628,68 @@ pub(crate) fn doc_pass1_info_flat(
 fn pass1_info<'a>(
     doc: &[(Vec<Tok>, SentInfo)],
     labels: impl Fn(usize) -> &'a [u8],
+    ids: &[u32],
+    buf: &mut Pass1Buf,
     dt: &mut [Vec<DocTok>],
 ) {
     use super::perceptron::{spans_of, type_of};
-    use std::collections::HashMap;
-    let n: usize = doc.iter().map(|(t, _)| t.len()).sum();
-    let mut counts: HashMap<u64, [u32; 5], BuildMix> = HashMap::with_capacity_and_hasher(n, BuildMix::default());
-    let mut span_words: HashMap<u64, (usize, u8), BuildMix> = HashMap::default();
+    let Pass1Buf { counts, spans } = buf;
+    let mut j = 0;
     for (k, (toks, _)) in doc.iter().enumerate() {
         let labs = labels(k);
-        for (t, &l) in toks.iter().zip(labs) {
+        let tids = ids.get(j..).unwrap_or(&[]);
+        j += toks.len();
+        for ((t, &l), &id) in toks.iter().zip(labs).zip(tids) {
             if t.flags & F_HASALPHA == 0 {
                 continue;
             }
-            counts.entry(t.lower).or_insert([0; 5])[type_of(l) as usize] += 1;
+            if let Some(c) = counts.get_mut(id as usize) {
+                c[type_of(l) as usize] += 1;
+            }
         }
         for (s, e, ty) in spans_of(labs) {
-            for t in toks.get(s..e).unwrap_or(&[]) {
+            for (t, &id) in toks.get(s..e).unwrap_or(&[]).iter().zip(tids.get(s..).unwrap_or(&[])) {
                 if t.flags & F_HASALPHA == 0 || t.flags & F_INITCAP == 0 {
                     continue;
                 }
-                let ent = span_words.entry(t.lower).or_insert((0, 0));
-                if e - s > ent.0 {
-                    *ent = (e - s, ty);
+                if let Some(ent) = spans.get_mut(id as usize) {
+                    if e - s > ent.0 {
+                        *ent = (e - s, ty);
+                    }
                 }
             }
         }
     }
+    let mut j = 0;
     for (k, ((toks, _), dts)) in doc.iter().zip(dt.iter_mut()).enumerate() {
         let labs = labels(k);
-        for ((t, &l), d) in toks.iter().zip(labs).zip(dts.iter_mut()) {
+        let tids = ids.get(j..).unwrap_or(&[]);
+        j += toks.len();
+        for (((t, &l), d), &id) in toks.iter().zip(labs).zip(dts.iter_mut()).zip(tids) {
             d.s1 = l;
             if t.flags & F_HASALPHA == 0 {
                 continue;
             }
-            if let Some(c) = counts.get(&t.lower) {
+            if let Some(c) = counts.get(id as usize) {
                 let mut c = *c;
-                c[type_of(l) as usize] -= 1;
+                c[type_of(l) as usize] = c[type_of(l) as usize].saturating_sub(1);
                 for (o, &x) in d.others.iter_mut().zip(&c) {
                     *o = x.min(255) as u8;
                 }
             }
-            if let Some(&(_, ty)) = span_words.get(&t.lower) {
-                d.in_span = ty;
+            if let Some(&(len, ty)) = spans.get(id as usize) {
+                if len > 0 {
+                    d.in_span = ty;
+                }
             }
+        }
+    }
+    for &id in ids {
+        if let Some(c) = counts.get_mut(id as usize) {
+            *c = [0; 5];
+        }
+        if let Some(e) = spans.get_mut(id as usize) {
+            *e = (0, 0);
         }
     }
 }
@@ -1193,6 +1290,32 @@ mod tests {
             .collect();
         doc_pass1_info(&prep, &labels, &mut dt);
         (prep, dt)
+    }
+
+    #[test]
+    fn doc_counts_do_not_depend_on_word_numbering() {
+        let (prep, dt) = doc();
+        // Sparse, reversed ids, as a long-lived word cache hands them out.
+        let (ids, n) = number_words(&prep);
+        let ids2: Vec<u32> = ids.iter().map(|&i| (n as u32 - 1 - i) * 3 + 2).collect();
+        let n2 = n * 3 + 2;
+        let mut counts = vec![(0, 0); n2];
+        let mut dt2 = doc_case_info_ids(&prep, &ids2, &mut counts);
+        assert!(counts.iter().all(|&c| c == (0, 0)), "counts are reset");
+        let mut flat = Vec::new();
+        let mut starts = vec![0];
+        for (t, _) in &prep {
+            flat.extend((0..t.len()).map(|i| [1u8, 3, 0, 12, 0, 16][i % 6]));
+            starts.push(flat.len());
+        }
+        let mut buf = Pass1Buf::default();
+        buf.reserve_ids(n2);
+        doc_pass1_info_ids(&prep, &flat, &starts, &ids2, &mut buf, &mut dt2);
+        assert_eq!(format!("{dt:?}"), format!("{dt2:?}"));
+        assert!(buf.counts.iter().all(|c| *c == [0; 5]) && buf.spans.iter().all(|s| *s == (0, 0)));
+        let all: Vec<&DocTok> = dt.iter().flatten().collect();
+        assert!(all.iter().any(|d| d.cap_else) && all.iter().any(|d| d.low_else));
+        assert!(all.iter().any(|d| d.in_span != 0) && all.iter().any(|d| d.others.iter().any(|&c| c > 0)));
     }
 
     fn sorted(mut v: Vec<u64>) -> Vec<u64> {

@@ -15,8 +15,9 @@
 //! Callers (the recognize stage) tokenise text themselves and map spans
 //! back to offsets; this module never does I/O at run time: the model
 //! (`data/models/ner.bin`, with its gazetteer hashes) is `include_bytes!`-ed
-//! and parsed once, in place (`table.rs`: only small indexes are built, so
-//! loading takes a few milliseconds). `dossier-train` (src/bin) builds it.
+//! and parsed once, in place (`table.rs`: the tables' bucket indexes and
+//! Bloom filters are stored in the model, so loading builds nothing and
+//! takes microseconds). `dossier-train` (src/bin) builds it.
 //!
 //! Speed: tagging is bound by memory latency (model lookups), so the driver
 //! keeps a per-thread cache of everything that depends only on a word form
@@ -24,9 +25,13 @@
 //! the summed weights of the word's own features and of the features it
 //! gives its neighbours), sums small-domain features from dense per-tagger
 //! tables, and looks the remaining features up in batches whose cache misses
-//! overlap (`table::HashTable::find_many`). Integer weight sums do not
+//! overlap (`table::HashTable::find_many`, which also prefetches the weight
+//! rows it finds). The loops over a document's pieces prefetch the word-cache
+//! lines of the next piece, and per-document word counts use dense word ids
+//! kept in the cache instead of hash maps. Integer weight sums do not
 //! depend on order, so the results are exactly those of the plain
-//! feature-by-feature scoring that training uses.
+//! feature-by-feature scoring that training uses; row sums and Viterbi use
+//! AVX2 where the CPU has it, with the same results.
 
 mod features;
 mod io;
@@ -122,9 +127,10 @@ pub struct TrainOptions {
     /// Drop features seen fewer times than this in training.
     pub min_count: u32,
     /// Drop features whose largest averaged |weight| (relative to the O
-    /// label, in perceptron update units) is below this. The default 1.5
-    /// halves a CoNLL-sized model at no cost in accuracy; use 0 for tiny
-    /// training sets.
+    /// label, in perceptron update units) is below this. The default 2.0
+    /// keeps 24k of CoNLL's 702k pass-1 features (1.5: 50k) at a cost of
+    /// under 0.001 F1 on CoNLL dev, and a smaller model is faster to tag
+    /// with (fewer cache misses); use 0 for tiny training sets.
     pub prune: f32,
     /// Print progress to stderr.
     pub verbose: bool,
@@ -141,7 +147,7 @@ impl Default for TrainOptions {
             unlabeled: Vec::new(),
             clusters: 0,
             min_count: 1,
-            prune: 1.5,
+            prune: 2.0,
             verbose: false,
         }
     }
@@ -220,6 +226,13 @@ struct Scratch {
     vit: perceptron::ViterbiBuf,
     lab: Vec<u8>,
     mar: Vec<f32>,
+    /// Lowercase word hash → dense id (`WordEntry::lid`), and the number
+    /// of ids; cleared with the word cache.
+    lower_ids: table::U64Map,
+    n_lower: u32,
+    /// Per-document counts by lowercase word id (all zero between calls).
+    case_counts: Vec<(u32, u32)>,
+    pass1_counts: features::Pass1Buf,
 }
 
 /// What the tagger keeps about one word form: its descriptor (without
@@ -237,6 +250,8 @@ struct WordEntry {
     flags: u32,
     capr: u8,
     first: u32,
+    /// Dense id of the lowercase hash, for per-document counts.
+    lid: u32,
     intr: [A64; 2],
     roles: [A64; 4],
     /// Pass-2 scores of the word's own features and of the one it gives
@@ -258,6 +273,7 @@ impl WordEntry {
             flags: t.flags,
             capr: t.capr,
             first: 0,
+            lid: 0,
             intr: [A64::default(); 2],
             roles: [A64::default(); 4],
             p2: A64::default(),
@@ -280,6 +296,41 @@ impl WordEntry {
     }
 }
 
+/// Which lines of word-cache entries [`prefetch_entries`] loads.
+#[derive(Clone, Copy)]
+enum Lines {
+    /// The descriptor line (reading the token descriptors).
+    Head,
+    /// The intrinsic scores (mixed-case 0 or headline 1) and the role
+    /// scores (pass 1).
+    Pass1(usize),
+    /// The pass-2 scores.
+    Pass2,
+}
+
+/// Start loading the `lines` of the entries `es` of `entries` (a hint for
+/// the CPU; see `table::prefetch`).
+fn prefetch_entries(entries: &[WordEntry], es: &[u32], lines: Lines) {
+    for &e in es {
+        let Some(we) = entries.get(e as usize) else {
+            continue;
+        };
+        match lines {
+            Lines::Head => table::prefetch(we),
+            Lines::Pass1(h) => {
+                table::prefetch(&we.intr[h.min(1)]);
+                for r in &we.roles {
+                    table::prefetch(r);
+                }
+            }
+            Lines::Pass2 => {
+                table::prefetch(&we.p2);
+                table::prefetch(&we.p2m1);
+            }
+        }
+    }
+}
+
 /// The word cache is emptied (before a call) when it holds more entries
 /// than this (an entry is 576 bytes, so about 9.4 MB per thread).
 const MAX_CACHED_WORDS: usize = 1 << 14;
@@ -288,7 +339,7 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
-const MAGIC: &[u8; 8] = b"DNERv002";
+const MAGIC: &[u8; 8] = b"DNERv003";
 /// Longer sentences are tagged in pieces of this many tokens.
 const MAX_SENT: usize = 300;
 
@@ -339,6 +390,8 @@ impl Tagger {
         if scr.owner != id || scr.entries.len() > MAX_CACHED_WORDS {
             scr.index.clear();
             scr.entries.clear();
+            scr.lower_ids.clear();
+            scr.n_lower = 0;
             // Room for a full cache at once: growing it by doubling would
             // copy the entries and fault in fresh pages again and again
             // (reserving only maps address space; pages come as used).
@@ -374,8 +427,15 @@ impl Tagger {
         }
         let ent = self.word_entries(scr, &texts);
         let mut prep: Vec<Prep> = Vec::with_capacity(pieces.len());
+        // Word-cache entries are spread over megabytes: each loop over the
+        // pieces below first starts loading the entry lines it will read for
+        // all tokens of the next piece, so that their cache misses overlap.
+        prefetch_entries(&scr.entries, &ent[..piece_ends.first().copied().unwrap_or(0)], Lines::Head);
         let mut begin = 0;
-        for &end in &piece_ends {
+        for (k, &end) in piece_ends.iter().enumerate() {
+            if let Some(&next_end) = piece_ends.get(k + 1) {
+                prefetch_entries(&scr.entries, &ent[end..next_end], Lines::Head);
+            }
             let mut t: Vec<Tok> = Vec::with_capacity(end - begin);
             scr.firsts.clear();
             for &e in &ent[begin..end] {
@@ -388,7 +448,17 @@ impl Tagger {
             prep.push((t, si_));
             begin = end;
         }
-        let mut dt = features::doc_case_info(&prep);
+        // Dense ids of the tokens' lowercase forms, for per-document counts.
+        let ids: Vec<u32> = ent
+            .iter()
+            .map(|&e| scr.entries.get(e as usize).map_or(0, |we| we.lid))
+            .collect();
+        let n_ids = scr.n_lower as usize;
+        if scr.case_counts.len() < n_ids {
+            scr.case_counts.resize(n_ids, (0, 0));
+        }
+        scr.pass1_counts.reserve_ids(n_ids);
+        let mut dt = features::doc_case_info_ids(&prep, &ids, &mut scr.case_counts);
         // Flat per-token arrays over all pieces; piece k covers
         // `starts[k]..starts[k + 1]` tokens.
         let mut starts = Vec::with_capacity(prep.len() + 1);
@@ -415,12 +485,21 @@ impl Tagger {
             mar,
             dense1,
             dense2,
+            pass1_counts,
             ..
         } = scr;
+        let piece_lines = |k: usize, lines: Lines| {
+            if let (Some(&a), Some(&b)) = (starts.get(k), starts.get(k + 1)) {
+                prefetch_entries(&entries[..], &ent[a..b], lines);
+            }
+        };
+        let head_of = |k: usize| prep.get(k).map_or(0, |p| p.1.headline as usize);
+        piece_lines(0, Lines::Pass1(head_of(0)));
         for (k, (p, d)) in prep.iter().zip(&dt).enumerate() {
             let n = p.0.len();
             let es = &ent[starts[k]..starts[k + 1]];
             let e = |i: usize| &entries[es[i] as usize];
+            piece_lines(k + 1, Lines::Pass1(head_of(k + 1)));
             // Word-intrinsic scores and the neighbours' cached role scores.
             accs.clear();
             let h = p.1.headline as usize;
@@ -488,7 +567,7 @@ impl Tagger {
             }
         }
         if let Some(w2) = &self.pass2 {
-            features::doc_pass1_info_flat(&prep, &labels, &starts, &mut dt);
+            features::doc_pass1_info_ids(&prep, &labels, &starts, &ids, pass1_counts, &mut dt);
             let mut add = [0f32; NL];
             let pad_m1 = {
                 let mut a = [0i32; NL - 1];
@@ -497,10 +576,12 @@ impl Tagger {
                 w2.accumulate(feats, &mut a);
                 a
             };
+            piece_lines(0, Lines::Pass2);
             for (k, (p, d)) in prep.iter().zip(&dt).enumerate() {
                 let n = p.0.len();
                 let es = &ent[starts[k]..starts[k + 1]];
                 let e = |i: usize| &entries[es[i] as usize];
+                piece_lines(k + 1, Lines::Pass2);
                 feats.clear();
                 offs.clear();
                 offs.push(0);
@@ -567,13 +648,26 @@ impl Tagger {
         let first_new = scr.entries.len();
         scr.pending.clear();
         let mut ent = Vec::with_capacity(texts.len());
+        // Descriptors without the word statistics, which are looked up
+        // below for all new words at once (`word_stats`).
+        let no_stats = HashTable::<[u8; 2]>::default();
         for (&k, w) in keys.iter().zip(texts) {
             let e = match scr.index.get(k) {
                 Some(e) => e,
                 None => {
                     let e = scr.entries.len() as u32;
-                    let tok = features::make_tok(w, &self.words, &mut scr.chars);
-                    scr.entries.push(WordEntry::new(&tok));
+                    let tok = features::make_tok(w, &no_stats, &mut scr.chars);
+                    let mut we = WordEntry::new(&tok);
+                    we.lid = match scr.lower_ids.get(tok.lower) {
+                        Some(id) => id,
+                        None => {
+                            let id = scr.n_lower;
+                            scr.lower_ids.insert(tok.lower, id);
+                            scr.n_lower += 1;
+                            id
+                        }
+                    };
+                    scr.entries.push(we);
                     scr.pending.push(tok);
                     scr.index.insert(k, e);
                     e
@@ -582,9 +676,36 @@ impl Tagger {
             ent.push(e);
         }
         if scr.entries.len() > first_new {
+            self.word_stats(scr, first_new);
             self.fill_entries(scr, first_new);
         }
         ent
+    }
+
+    /// Set the word statistics (capitalisation bucket, cluster) of the new
+    /// descriptors `scr.pending` and entries `scr.entries[from..]`, as
+    /// `features::make_tok` does for one word, in one batch.
+    fn word_stats(&self, scr: &mut Scratch, from: usize) {
+        let Scratch {
+            entries,
+            pending,
+            feats,
+            found,
+            tmp,
+            ..
+        } = scr;
+        feats.clear();
+        feats.extend(pending.iter().map(|t| t.lower));
+        self.words.find_many(feats, tmp, found);
+        let new = entries.get_mut(from..).unwrap_or_default();
+        for ((t, e), &p) in pending.iter_mut().zip(new.iter_mut()).zip(found.iter()) {
+            if p != table::NONE && t.flags & features::F_HASALPHA != 0 {
+                let [c, cl] = self.words.val(p as usize);
+                t.capr = c;
+                t.cluster = cl;
+                e.capr = c;
+            }
+        }
     }
 
     /// Compute the gazetteer and score fields of `scr.entries[from..]`.
@@ -714,9 +835,12 @@ impl Tagger {
                 .flat_map(|e| e.1.to_le_bytes())
                 .collect::<Vec<_>>(),
         );
+        self.gaz.table.write_lookup(&mut w);
         w.u64s(&self.gaz.prefixes.iter().map(|e| e.0).collect::<Vec<_>>());
+        self.gaz.prefixes.write_lookup(&mut w);
         w.u64s(&self.words.iter().map(|e| e.0).collect::<Vec<_>>());
         w.bytes(&self.words.iter().flat_map(|e| e.1).collect::<Vec<_>>());
+        self.words.write_lookup(&mut w);
         self.pass1.write(&mut w);
         match &self.pass2 {
             Some(p) => {
@@ -758,16 +882,15 @@ impl Tagger {
         if gm != gn * 2 {
             return Err("gazetteer section has inconsistent sizes".into());
         }
-        let unsorted = || "table keys are not sorted".to_string();
-        let gtable = HashTable::from_blob(blob.clone(), gk_at, gm_at, gn).ok_or_else(unsorted)?;
+        let gtable = HashTable::read_lookup(&mut r, &blob, (gk_at, gm_at, gn))?;
         let (pk_at, pn) = r.array(8)?;
-        let prefixes = KeySet::from_blob(blob.clone(), pk_at, pk_at, pn).ok_or_else(unsorted)?;
+        let prefixes = KeySet::read_lookup(&mut r, &blob, (pk_at, pk_at, pn))?;
         let (ck_at, cn) = r.array(8)?;
         let (cv_at, cv) = r.array(1)?;
         if cv != cn * 2 {
             return Err("word section has inconsistent sizes".into());
         }
-        let words = HashTable::from_blob(blob.clone(), ck_at, cv_at, cn).ok_or_else(unsorted)?;
+        let words = HashTable::read_lookup(&mut r, &blob, (ck_at, cv_at, cn))?;
         let pass1 = Weights::read(&mut r, &blob)?;
         let pass2 = if r.u8()? == 1 {
             Some(Weights::read(&mut r, &blob)?)

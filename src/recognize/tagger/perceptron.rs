@@ -5,7 +5,9 @@
 //! them. Training works on dense feature ids (`Trainer`); the shipped model
 //! (`Weights`) keeps only the surviving features, keyed by hash, with `i16`
 //! quantised weights, read in place from the model bytes (`table.rs`) behind
-//! a Bloom filter. Viterbi works on reusable buffers (`ViterbiBuf`). `mod.rs`
+//! a Bloom filter. Viterbi works on reusable buffers (`ViterbiBuf`) and on
+//! transitions prepared once per model (`Trans`); it and the row sums use
+//! AVX2 where available, bit-for-bit equal to the portable code. `mod.rs`
 //! owns the two-pass driver and serialisation.
 
 use super::features::HashTable;
@@ -125,7 +127,7 @@ pub(crate) fn viterbi(
     out: &mut Vec<u8>,
     margins: Option<&mut Vec<f32>>,
 ) {
-    viterbi_with(&mut ViterbiBuf::default(), scores, n, trans, out, margins)
+    viterbi_with(&mut ViterbiBuf::default(), scores, n, &Trans::new(trans), out, margins)
 }
 
 /// Work arrays for [`viterbi_with`], kept between sentences so decoding
@@ -136,12 +138,83 @@ pub(crate) struct ViterbiBuf {
     beta: Vec<f32>,
 }
 
-/// [`viterbi`] with caller-owned work arrays.
+/// A transition matrix ((NL+1) × NL, the last row from the sentence
+/// start) with the blocks the decoder reads laid out for it, computed once
+/// per model rather than per sentence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Trans {
+    raw: Vec<f32>,
+    /// `tc[k][l]`: from `CLOSED[k]` to `CT[l]` (lanes by target).
+    tc: [[f32; LANES]; 9],
+    /// `tt[l][k]`: the same, lanes by source.
+    tt: [[f32; LANES]; 9],
+    /// `to[type][from B/I][to I/L]`.
+    to: [[[f32; 2]; 2]; N_TYPES],
+}
+
+impl Trans {
+    pub fn new(trans: &[f32]) -> Self {
+        let tc = closed_trans(trans);
+        let mut tt = [[0f32; LANES]; 9];
+        for (k, row) in tc.iter().enumerate() {
+            for (l, &x) in row[..CT.len()].iter().enumerate() {
+                tt[l][k] = x;
+            }
+        }
+        Trans {
+            raw: trans.to_vec(),
+            tc,
+            tt,
+            to: open_trans(trans),
+        }
+    }
+    /// The plain matrix.
+    pub fn raw(&self) -> &[f32] {
+        &self.raw
+    }
+}
+
+/// [`viterbi`] with caller-owned work arrays and prepared transitions.
+/// Uses AVX2 where the CPU has it: the same operations in the same order,
+/// so the results are bit-for-bit those of the portable code.
 pub(crate) fn viterbi_with(
     buf: &mut ViterbiBuf,
     scores: &[f32],
     n: usize,
-    trans: &[f32],
+    trans: &Trans,
+    out: &mut Vec<u8>,
+    margins: Option<&mut Vec<f32>>,
+) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU supports AVX2 (checked just above).
+            unsafe { viterbi_avx2(buf, scores, n, trans, out, margins) };
+            return;
+        }
+    }
+    viterbi_body(buf, scores, n, trans, out, margins)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn viterbi_avx2(
+    buf: &mut ViterbiBuf,
+    scores: &[f32],
+    n: usize,
+    trans: &Trans,
+    out: &mut Vec<u8>,
+    margins: Option<&mut Vec<f32>>,
+) {
+    viterbi_body(buf, scores, n, trans, out, margins)
+}
+
+#[inline(always)]
+fn viterbi_body(
+    buf: &mut ViterbiBuf,
+    scores: &[f32],
+    n: usize,
+    trans: &Trans,
     out: &mut Vec<u8>,
     margins: Option<&mut Vec<f32>>,
 ) {
@@ -172,20 +245,17 @@ pub(crate) fn viterbi_with(
         margins.resize(n, 0.0);
         return;
     };
-    // Closed sources by lanes: tt[l][k] is the transition from CLOSED[k]
-    // to CT[l].
-    let tc = closed_trans(trans);
-    let mut tt = [[0f32; LANES]; 9];
-    for (k, row) in tc.iter().enumerate() {
-        for (l, &x) in row[..CT.len()].iter().enumerate() {
-            tt[l][k] = x;
-        }
-    }
+    let tt = &trans.tt;
+    let raw = &trans.raw;
     for i in (first..n - 1).rev() {
         let (cur_rows, next_rows) = beta.split_at_mut((i + 1) * NL);
-        let next = &next_rows[..NL];
-        let cur = &mut cur_rows[i * NL..];
-        let sc = &scores[(i + 1) * NL..(i + 2) * NL];
+        let (Some(next), Some(cur), Some(sc)) = (
+            next_rows.get(..NL).and_then(|r| <&[f32; NL]>::try_from(r).ok()),
+            cur_rows.get_mut(i * NL..).and_then(|r| <&mut [f32; NL]>::try_from(r).ok()),
+            scores.get((i + 1) * NL..(i + 2) * NL).and_then(|r| <&[f32; NL]>::try_from(r).ok()),
+        ) else {
+            break;
+        };
         // Closed states: best continuation over the closed targets, for all
         // sources at once (lanes): the same sums, maximised in the same
         // order, as a per-source loop over the targets.
@@ -206,7 +276,7 @@ pub(crate) fn viterbi_with(
             for p in [1 + ty * 4, 2 + ty * 4] {
                 let mut best = NEG;
                 for c in [2 + ty * 4, 3 + ty * 4] {
-                    let x = trans[p * NL + c] + sc[c] + next[c];
+                    let x = raw[p * NL + c] + sc[c] + next[c];
                     if x > best {
                         best = x;
                     }
@@ -218,20 +288,35 @@ pub(crate) fn viterbi_with(
     margins.resize(first, 0.0);
     for i in first..n {
         let me = out[i] as usize;
-        if me == 0 {
+        let (Some(d), Some(b)) = (
+            delta.get(i * NL..(i + 1) * NL).and_then(|r| <&[f32; NL]>::try_from(r).ok()),
+            beta.get(i * NL..(i + 1) * NL).and_then(|r| <&[f32; NL]>::try_from(r).ok()),
+        ) else {
+            break;
+        };
+        if me == 0 || me >= NL {
             // Outside entities (where margins are not read).
             margins.push(0.0);
             continue;
         }
-        let mut alt = NEG;
-        let mut mine = NEG;
-        for c in 0..NL {
-            let v = delta[i * NL + c] + beta[i * NL + c];
-            if c == me {
-                mine = v;
-            } else if v > alt {
-                alt = v;
-            }
+        // The best other label: the maximum over all labels but `me`
+        // (a maximum does not depend on the order it is taken in).
+        let mut v = [NEG; 16];
+        for c in 0..16 {
+            v[c] = d[c] + b[c];
+        }
+        let last = d[NL - 1] + b[NL - 1];
+        let mine = if me == NL - 1 { last } else { v[me] };
+        let mut alt = if me == NL - 1 { NEG } else { last };
+        if me < 16 {
+            v[me] = NEG;
+        }
+        let mut h = [NEG; 8];
+        for k in 0..8 {
+            h[k] = if v[k + 8] > v[k] { v[k + 8] } else { v[k] };
+        }
+        for k in 0..8 {
+            alt = if h[k] > alt { h[k] } else { alt };
         }
         margins.push(if alt <= NEG / 2.0 { 1e3 } else { mine - alt });
     }
@@ -258,14 +343,16 @@ fn closed_trans(trans: &[f32]) -> [[f32; LANES]; 9] {
 /// token from the stored scores, with the same sums and the same
 /// first-wins comparisons, so it finds the same path as back-pointers
 /// would, at a fraction of the work (one label per token instead of all).
+#[inline(always)]
 fn forward(
     buf: &mut ViterbiBuf,
     scores: &[f32],
     n: usize,
-    trans: &[f32],
+    trans: &Trans,
     out: &mut Vec<u8>,
 ) -> bool {
-    if n == 0 || scores.len() < n * NL || trans.len() < (NL + 1) * NL {
+    let raw = &trans.raw;
+    if n == 0 || scores.len() < n * NL || raw.len() < (NL + 1) * NL {
         return false;
     }
     const NEG: f32 = -1e30;
@@ -274,11 +361,11 @@ fn forward(
     delta.resize(n * NL, NEG);
     for c in 0..NL {
         if allowed(START, c) {
-            delta[c] = scores[c] + trans[START * NL + c];
+            delta[c] = scores[c] + raw[START * NL + c];
         }
     }
-    let tc = closed_trans(trans);
-    let to = open_trans(trans);
+    let tc = &trans.tc;
+    let to = &trans.to;
     for i in 1..n {
         // The scores of token i are written in place, next to those of
         // token i - 1 that they are computed from.
@@ -330,13 +417,11 @@ fn forward(
     out[n - 1] = arg as u8;
     for i in (1..n).rev() {
         let prev = &delta[(i - 1) * NL..i * NL];
-        out[i - 1] = best_prev(prev, out[i] as usize, &tc, &to);
+        out[i - 1] = best_prev(prev, out[i] as usize, tc, to);
     }
     true
 }
 
-/// Transitions between the open states of each type (B, I) and their
-/// targets (I, L): `[type][from B, from I][to I, to L]`.
 fn open_trans(trans: &[f32]) -> [[[f32; 2]; 2]; N_TYPES] {
     let mut to = [[[0f32; 2]; 2]; N_TYPES];
     for (ty, t) in to.iter_mut().enumerate() {
@@ -353,7 +438,7 @@ fn open_trans(trans: &[f32]) -> [[[f32; 2]; 2]; N_TYPES] {
 /// `prev` of the token before: the label [`forward`]'s maximisation for `c`
 /// picks (first of equals in CLOSED order for closed targets, B over I for
 /// open ones).
-#[inline]
+#[inline(always)]
 fn best_prev(prev: &[f32], c: usize, tc: &[[f32; LANES]; 9], to: &[[[f32; 2]; 2]; N_TYPES]) -> u8 {
     const NEG: f32 = -1e30;
     if let Some(l) = CT.iter().position(|&x| x == c) {
@@ -425,7 +510,7 @@ fn add_row(acc: &mut Acc, b: &[u8]) {
 pub(crate) struct Weights {
     table: HashTable<Row>,
     scale: f32,
-    pub trans: Vec<f32>,
+    pub trans: Trans,
 }
 
 impl Weights {
@@ -440,8 +525,30 @@ impl Weights {
     }
 
     /// Add the rows of `find_many` results (skipping absent features).
+    /// Add the rows at positions `found` (results of [`Weights::find_many`];
+    /// [`NONE`](super::table::NONE) skipped) to `acc`. Integer sums: the
+    /// AVX2 and portable versions agree exactly.
     #[inline]
     pub fn add_found(&self, found: &[u32], acc: &mut Acc) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2 (checked just above).
+                unsafe { self.add_found_avx2(found, acc) };
+                return;
+            }
+        }
+        self.add_found_body(found, acc)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn add_found_avx2(&self, found: &[u32], acc: &mut Acc) {
+        self.add_found_body(found, acc)
+    }
+
+    #[inline(always)]
+    fn add_found_body(&self, found: &[u32], acc: &mut Acc) {
         for &i in found {
             if i != super::table::NONE {
                 add_row(acc, self.table.val_bytes(i as usize));
@@ -483,7 +590,8 @@ impl Weights {
         w.f32(self.scale);
         let flat: Vec<i16> = self.table.iter().flat_map(|e| e.1 .0).collect();
         w.i16s(&flat);
-        w.f32s(&self.trans);
+        self.table.write_lookup(w);
+        w.f32s(self.trans.raw());
     }
 
     /// Read a weight section of `blob` (whose bytes `r` reads), using the
@@ -492,17 +600,15 @@ impl Weights {
         let (keys_at, n) = r.array(8)?;
         let scale = r.f32()?;
         let (rows_at, nw) = r.array(2)?;
+        let table = HashTable::read_lookup(r, blob, (keys_at, rows_at, n))?;
         let trans = r.f32s()?;
         if nw != n * (NL - 1) || trans.len() != (NL + 1) * NL || !scale.is_finite() {
             return Err("weight section has inconsistent sizes".into());
         }
-        let mut table = HashTable::from_blob(blob.clone(), keys_at, rows_at, n)
-            .ok_or("weight keys are not sorted")?;
-        table.add_filter(16);
         Ok(Weights {
             table,
             scale,
-            trans,
+            trans: Trans::new(&trans),
         })
     }
 }
@@ -559,7 +665,7 @@ impl Dense {
         Weights {
             table,
             scale,
-            trans: self.trans.clone(),
+            trans: Trans::new(&self.trans),
         }
     }
 }
@@ -802,10 +908,16 @@ mod tests {
             let scores: Vec<f32> = (0..n * NL).map(|_| val(5.0)).collect();
             let (want, want_m) = reference(&scores, n, &trans);
             let (mut out, mut mar) = (Vec::new(), Vec::new());
-            viterbi_with(&mut buf, &scores, n, &trans, &mut out, Some(&mut mar));
+            let tr = Trans::new(&trans);
+            viterbi_with(&mut buf, &scores, n, &tr, &mut out, Some(&mut mar));
             assert_eq!(out, want, "round {round}");
             assert_eq!(mar, want_m, "round {round}");
-            viterbi_with(&mut buf, &scores, n, &trans, &mut out, None);
+            viterbi_with(&mut buf, &scores, n, &tr, &mut out, None);
+            assert_eq!(out, want, "round {round}");
+            // The portable code agrees with the dispatched one.
+            viterbi_body(&mut buf, &scores, n, &tr, &mut out, Some(&mut mar));
+            assert_eq!(out, want, "round {round}");
+            assert_eq!(mar, want_m, "round {round}");
             assert_eq!(out, want, "round {round}");
         }
     }

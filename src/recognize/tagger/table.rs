@@ -8,10 +8,12 @@
 //! and reads the sections with `io.rs`), plus a small bucket index: bucket
 //! `b` of `nb` holds the keys whose top 32 bits scale to `b`, and
 //! `index[b]..index[b + 1]` is their position range. A lookup reads two
-//! adjacent index entries and scans about two keys in one cache line.
-//! The embedded model is used in place (`Blob::Static`), so loading only
-//! builds the index: no copy of the keys or weights and no page faults for
-//! fresh memory.
+//! adjacent index entries and scans about two keys in one cache line. An
+//! optional blocked Bloom filter rejects most absent keys first.
+//! The index and the filter are built when the model is trained and stored
+//! in the model next to the runs ([`HashTable::write_lookup`]), so the
+//! embedded model is used entirely in place (`Blob::Static`): loading
+//! builds nothing, copies nothing and touches no fresh memory.
 
 use std::marker::PhantomData;
 use std::sync::Arc;
@@ -75,8 +77,30 @@ impl Val for [u8; 2] {
     }
 }
 
+/// Ask the CPU to start loading the cache line at `p` into the caches, so
+/// that a later read of it does not wait for memory. A hint: it never
+/// faults (any address will do) and changes no result; a no-op off x86-64.
+#[inline(always)]
+pub(crate) fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        // SAFETY: prefetching reads nothing architecturally and cannot
+        // fault; SSE is part of the x86-64 baseline.
+        #[allow(unused_unsafe)]
+        unsafe {
+            _mm_prefetch::<_MM_HINT_T0>(p as *const i8)
+        };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
 /// "Not found" in [`HashTable::find_many`] results.
 pub(crate) const NONE: u32 = u32::MAX;
+
+/// Eight zero bytes: the bucket index (`[0, 0]`) of an empty table.
+static EMPTY_INDEX: [u8; 8] = [0; 8];
 
 /// See the module doc. Key 0 is never found (the model format reserves
 /// it for "no feature").
@@ -90,26 +114,30 @@ pub(crate) struct HashTable<V: Val> {
     n: usize,
     /// Entries with a non-zero key.
     len: usize,
-    /// `nb + 1` bucket starts (positions in the runs).
-    index: Vec<u32>,
+    /// Byte offset in `blob` of the `nb + 1` bucket starts (positions in
+    /// the runs, `u32` little-endian).
+    index_at: usize,
     nb: u64,
-    /// Optional blocked Bloom filter over the keys (see
-    /// [`HashTable::add_filter`]); empty when not built.
-    filter: Vec<u64>,
+    /// Byte offset and length in 64-bit words of the optional blocked
+    /// Bloom filter over the keys (see [`HashTable::add_filter`]); no
+    /// filter when `filter_words` is 0.
+    filter_at: usize,
+    filter_words: usize,
     _v: PhantomData<V>,
 }
 
 impl<V: Val> Default for HashTable<V> {
     fn default() -> Self {
         HashTable {
-            blob: Blob::default(),
+            blob: Blob::Static(&EMPTY_INDEX),
             keys_at: 0,
             vals_at: 0,
             n: 0,
             len: 0,
-            index: vec![0, 0],
+            index_at: 0,
             nb: 1,
-            filter: Vec::new(),
+            filter_at: 0,
+            filter_words: 0,
             _v: PhantomData,
         }
     }
@@ -123,11 +151,60 @@ fn key_at(keys: &[u8], i: usize) -> u64 {
     }
 }
 
+/// Bucket starts `b` and `b + 1` from an index section.
+#[inline(always)]
+fn bucket(index: &[u8], b: usize) -> Option<(u32, u32)> {
+    let s = index.get(b * 4..b * 4 + 8)?;
+    Some((
+        u32::from_le_bytes([s[0], s[1], s[2], s[3]]),
+        u32::from_le_bytes([s[4], s[5], s[6], s[7]]),
+    ))
+}
+
+/// The bucket index of sorted keys (`nb + 1` starts, `nb = max(n / 2, 1)`),
+/// or `None` if the keys are not strictly increasing (a key 0 may lead).
+fn build_index(keys: &[u8]) -> Option<Vec<u32>> {
+    let n = keys.len() / 8;
+    let nb = (n / 2).max(1) as u64;
+    // index[b] is the position of the first key whose bucket is b or
+    // later: count the keys of each bucket, then sum up.
+    let mut index = vec![0u32; nb as usize + 1];
+    let mut last = 0u64;
+    let mut len = 0;
+    let mut lead = 0u32;
+    for (i, c) in keys.chunks_exact(8).enumerate() {
+        let k = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if k == 0 {
+            if i > 0 {
+                return None;
+            }
+            lead = 1;
+            continue;
+        }
+        if len > 0 && k <= last {
+            return None;
+        }
+        last = k;
+        len += 1;
+        let home = (((k >> 32) * nb) >> 32) as usize;
+        if let Some(x) = index.get_mut(home + 1) {
+            *x += 1;
+        }
+    }
+    let mut sum = lead;
+    for x in index.iter_mut() {
+        sum += *x;
+        *x = sum;
+    }
+    Some(index)
+}
+
 impl<V: Val> HashTable<V> {
     /// Build from pairs sorted by key without duplicates (else `None`).
+    /// The table owns its bytes: keys, values, then the bucket index.
     pub fn from_sorted(pairs: impl ExactSizeIterator<Item = (u64, V)>) -> Option<Self> {
         let n = pairs.len();
-        let mut keys = Vec::with_capacity(n * (8 + V::SIZE));
+        let mut keys = Vec::with_capacity(n * (8 + V::SIZE) + n * 2 + 8);
         let mut vals = Vec::with_capacity(n * V::SIZE);
         let mut count = 0;
         for (k, v) in pairs {
@@ -135,78 +212,99 @@ impl<V: Val> HashTable<V> {
             v.write(&mut vals);
             count += 1;
         }
+        if count >= u32::MAX as usize {
+            return None;
+        }
+        let index = build_index(&keys)?;
         let keys_len = keys.len();
         keys.extend_from_slice(&vals);
-        Self::from_blob(Blob::Shared(Arc::new(keys)), 0, keys_len, count)
+        let index_at = keys.len();
+        for x in &index {
+            keys.extend_from_slice(&x.to_le_bytes());
+        }
+        Self::from_parts(
+            Blob::Shared(Arc::new(keys)),
+            (0, keys_len, count),
+            (index_at, index.len()),
+            (0, 0),
+        )
     }
 
-    /// A table over `n` keys at byte `keys_at` of `blob` (sorted, 8 bytes
-    /// each, little-endian) and `n` values at `vals_at`. `None` if the runs
-    /// are out of bounds or the keys are not strictly increasing.
-    pub fn from_blob(blob: Blob, keys_at: usize, vals_at: usize, n: usize) -> Option<Self> {
+    /// A table read in place from `blob`: `n` keys at byte `keys_at`
+    /// (sorted, 8 bytes each, little-endian), `n` values at `vals_at`, a
+    /// bucket index of `ni` `u32`s at `index_at` (as [`HashTable::write_lookup`]
+    /// writes it) and a filter of `fw` `u64`s at `filter_at` (none if 0).
+    /// `None` if a run is out of bounds or the index is empty. The contents
+    /// are trusted (a corrupt index or filter gives wrong answers, never a
+    /// panic).
+    pub fn from_parts(
+        blob: Blob,
+        (keys_at, vals_at, n): (usize, usize, usize),
+        (index_at, ni): (usize, usize),
+        (filter_at, fw): (usize, usize),
+    ) -> Option<Self> {
         let b = blob.bytes();
         let keys = b.get(keys_at..keys_at.checked_add(n.checked_mul(8)?)?)?;
         b.get(vals_at..vals_at.checked_add(n.checked_mul(V::SIZE)?)?)?;
-        if n >= u32::MAX as usize {
+        b.get(index_at..index_at.checked_add(ni.checked_mul(4)?)?)?;
+        b.get(filter_at..filter_at.checked_add(fw.checked_mul(8)?)?)?;
+        if n >= u32::MAX as usize || ni < 2 {
             return None;
         }
-        let nb = (n / 2).max(1) as u64;
-        // index[b] is the position of the first key whose bucket is b or
-        // later: count the keys of each bucket, then sum up.
-        let mut index = vec![0u32; nb as usize + 1];
-        let mut last = 0u64;
-        let mut len = 0;
-        let mut lead = 0u32;
-        for (i, c) in keys.chunks_exact(8).enumerate() {
-            let k = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            if k == 0 {
-                if i > 0 {
-                    return None;
-                }
-                lead = 1;
-                continue;
-            }
-            if len > 0 && k <= last {
-                return None;
-            }
-            last = k;
-            len += 1;
-            let home = (((k >> 32) * nb) >> 32) as usize;
-            if let Some(x) = index.get_mut(home + 1) {
-                *x += 1;
-            }
-        }
-        let mut sum = lead;
-        for x in index.iter_mut() {
-            sum += *x;
-            *x = sum;
-        }
+        let len = n - (n > 0 && key_at(keys, 0) == 0) as usize;
         Some(HashTable {
             blob,
             keys_at,
             vals_at,
             n,
             len,
-            index,
-            nb,
-            filter: Vec::new(),
+            index_at,
+            nb: (ni - 1) as u64,
+            filter_at,
+            filter_words: fw,
             _v: PhantomData,
         })
+    }
+
+    /// Write the bucket index and the filter (length-prefixed `u32` and
+    /// `u64` arrays), for [`HashTable::read_lookup`].
+    pub fn write_lookup(&self, w: &mut super::io::Writer) {
+        let b = self.blob.bytes();
+        let ni = self.nb as usize + 1;
+        w.u32(ni as u32);
+        w.buf
+            .extend_from_slice(b.get(self.index_at..self.index_at + ni * 4).unwrap_or(&[]));
+        w.u32(self.filter_words as u32);
+        w.buf.extend_from_slice(
+            b.get(self.filter_at..self.filter_at + self.filter_words * 8)
+                .unwrap_or(&[]),
+        );
+    }
+
+    /// Read the sections [`HashTable::write_lookup`] wrote and make the
+    /// table over the runs `(keys_at, vals_at, n)` of `blob`, in place.
+    pub fn read_lookup(
+        r: &mut super::io::Reader,
+        blob: &Blob,
+        runs: (usize, usize, usize),
+    ) -> Result<Self, String> {
+        let index = r.array(4)?;
+        let filter = r.array(8)?;
+        Self::from_parts(blob.clone(), runs, index, filter)
+            .ok_or_else(|| "table sections out of bounds".to_string())
     }
 
     /// Build a blocked Bloom filter with about `bits` bits per key, so that
     /// [`HashTable::find_many`] rejects most absent keys with one load from
     /// a small array (e.g. 100 KB for 50,000 features at 16 bits) instead
     /// of two from the big ones. It has no false negatives, so results do
-    /// not change.
+    /// not change. The table's bytes are copied with the filter appended
+    /// (done when a model is built, not when it is loaded).
     pub fn add_filter(&mut self, bits: usize) {
         let words = (self.len * bits.max(1) / 64).max(1);
         let mut f = vec![0u64; words];
-        let Some(keys) = self
-            .blob
-            .bytes()
-            .get(self.keys_at..self.keys_at + self.n * 8)
-        else {
+        let b = self.blob.bytes();
+        let Some(keys) = b.get(self.keys_at..self.keys_at + self.n * 8) else {
             return;
         };
         for c in keys.chunks_exact(8) {
@@ -218,7 +316,14 @@ impl<V: Val> HashTable<V> {
                 }
             }
         }
-        self.filter = f;
+        let mut bytes = Vec::with_capacity(b.len() + words * 8);
+        bytes.extend_from_slice(b);
+        self.filter_at = bytes.len();
+        for x in &f {
+            bytes.extend_from_slice(&x.to_le_bytes());
+        }
+        self.blob = Blob::Shared(Arc::new(bytes));
+        self.filter_words = words;
     }
 
     /// Filter word and bit mask of `k` (3 bits in one 64-bit word).
@@ -234,13 +339,10 @@ impl<V: Val> HashTable<V> {
     #[inline]
     pub fn find(&self, k: u64) -> Option<usize> {
         let b = (((k >> 32) * self.nb) >> 32) as usize;
-        let lo = *self.index.get(b)? as usize;
-        let hi = *self.index.get(b + 1)? as usize;
-        let keys = self
-            .blob
-            .bytes()
-            .get(self.keys_at..self.keys_at + self.n * 8)?;
-        for i in lo..hi {
+        let bytes = self.blob.bytes();
+        let (lo, hi) = bucket(bytes.get(self.index_at..)?, b)?;
+        let keys = bytes.get(self.keys_at..self.keys_at + self.n * 8)?;
+        for i in lo as usize..hi as usize {
             let kk = key_at(keys, i);
             if kk >= k {
                 return if kk == k && k != 0 { Some(i) } else { None };
@@ -280,24 +382,29 @@ impl<V: Val> HashTable<V> {
         out.clear();
         out.resize(ks.len(), NONE);
         tmp.clear();
-        let Some(keys) = self
-            .blob
-            .bytes()
-            .get(self.keys_at..self.keys_at + self.n * 8)
-        else {
+        let bytes = self.blob.bytes();
+        let words = self.filter_words;
+        let (Some(keys), Some(index), Some(filter)) = (
+            bytes.get(self.keys_at..self.keys_at + self.n * 8),
+            bytes.get(self.index_at..self.index_at + (self.nb as usize + 1) * 4),
+            bytes.get(self.filter_at..self.filter_at + words * 8),
+        ) else {
             return;
         };
-        let words = self.filter.len();
         // (key number, first position, end position) of the keys to scan.
         for (j, &k) in ks.iter().enumerate() {
             if words > 0 {
                 let (w, m) = Self::filter_slot(k, words);
-                if self.filter.get(w).is_none_or(|&x| x & m != m) {
+                let x = match filter.get(w * 8..w * 8 + 8) {
+                    Some(s) => u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]),
+                    None => 0,
+                };
+                if x & m != m {
                     continue;
                 }
             }
             let b = (((k >> 32) * self.nb) >> 32) as usize;
-            if let (Some(&lo), Some(&hi)) = (self.index.get(b), self.index.get(b + 1)) {
+            if let Some((lo, hi)) = bucket(index, b) {
                 if lo < hi {
                     tmp.extend_from_slice(&[j as u32, lo, hi]);
                 }
@@ -317,6 +424,10 @@ impl<V: Val> HashTable<V> {
                     if kk == k && k != 0 {
                         if let Some(o) = out.get_mut(j) {
                             *o = i as u32;
+                        }
+                        // The caller reads the value next: start loading it.
+                        if V::SIZE > 0 {
+                            prefetch(bytes.as_ptr().wrapping_add(self.vals_at + i * V::SIZE));
                         }
                     }
                     break;
@@ -541,20 +652,39 @@ mod tests {
     #[test]
     fn reads_tables_in_place_and_checks_bounds() {
         let ks = keys(10);
-        let mut b = vec![0xAAu8; 3];
+        let mut t0 = HashTable::from_sorted(ks.iter().enumerate().map(|(i, &k)| (k, i as u16))).unwrap();
+        t0.add_filter(16);
+        // A model-like byte layout: runs, then the lookup sections.
+        let mut w = super::super::io::Writer::new();
+        w.buf.extend_from_slice(&[0xAA; 3]);
+        let keys_at = w.buf.len();
         for k in &ks {
-            b.extend_from_slice(&k.to_le_bytes());
+            w.u64(*k);
         }
-        let vals_at = b.len();
+        let vals_at = w.buf.len();
         for i in 0..10u16 {
-            b.extend_from_slice(&i.to_le_bytes());
+            w.buf.extend_from_slice(&i.to_le_bytes());
         }
-        let blob = Blob::Shared(Arc::new(b));
-        let t: HashTable<u16> = HashTable::from_blob(blob.clone(), 3, vals_at, 10).unwrap();
+        let look_at = w.buf.len();
+        t0.write_lookup(&mut w);
+        let b = w.buf;
+        let blob = Blob::Shared(Arc::new(b.clone()));
+        let mut r = super::super::io::Reader::new(&b);
+        r.skip(look_at).unwrap();
+        let t: HashTable<u16> = HashTable::read_lookup(&mut r, &blob, (keys_at, vals_at, 10)).unwrap();
+        assert!(r.done());
         for (i, &k) in ks.iter().enumerate() {
             assert_eq!(t.get(k), Some(i as u16));
         }
-        assert!(HashTable::<u16>::from_blob(blob.clone(), 3, vals_at, 11).is_none());
-        assert!(HashTable::<u16>::from_blob(blob, usize::MAX - 2, 0, 10).is_none());
+        let (mut tmp, mut out) = (Vec::new(), Vec::new());
+        t.find_many(&ks, &mut tmp, &mut out);
+        assert_eq!(out, (0..10u32).collect::<Vec<_>>());
+        assert!(HashTable::<u16>::from_parts(blob.clone(), (keys_at, vals_at, 1000), (look_at + 4, 6), (0, 0)).is_none());
+        assert!(HashTable::<u16>::from_parts(blob.clone(), (usize::MAX - 2, 0, 10), (look_at + 4, 6), (0, 0)).is_none());
+        assert!(HashTable::<u16>::from_parts(blob.clone(), (keys_at, vals_at, 10), (look_at + 4, 1 << 20), (0, 0)).is_none());
+        assert!(HashTable::<u16>::from_parts(blob, (keys_at, vals_at, 10), (look_at + 4, 0), (0, 0)).is_none());
+        let mut r = super::super::io::Reader::new(&b[..b.len() - 1]);
+        r.skip(look_at).unwrap();
+        assert!(HashTable::<u16>::read_lookup(&mut r, &Blob::Shared(Arc::new(b.clone())), (keys_at, vals_at, 10)).is_err());
     }
 }
