@@ -69,8 +69,24 @@ struct Block {
 struct Parsed {
     patterns: Vec<Pattern>,
     /// A first word of some alternative of a pattern's first object word →
-    /// the indices of the patterns it can start (ascending).
-    starts: FxMap<&'static str, Vec<u32>>,
+    /// the head of its list in `links` of the indices of the patterns it
+    /// can start (one flat list for all words: no vector per word, as a
+    /// synset object adds hundreds of words to a block).
+    starts: FxMap<&'static str, u32>,
+    /// (pattern index, next link or `u32::MAX`).
+    links: Vec<(u32, u32)>,
+}
+
+impl Parsed {
+    /// The indices of the patterns the word `w` can start, in no order.
+    fn starting(&self, w: &str) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.starts.get(w).copied().unwrap_or(u32::MAX);
+        std::iter::from_fn(move || {
+            let &(p, next) = self.links.get(at as usize)?;
+            at = next;
+            Some(p)
+        })
+    }
 }
 
 impl Block {
@@ -82,16 +98,21 @@ impl Block {
                     patterns.push(p);
                 }
             }
-            let mut starts: FxMap<&'static str, Vec<u32>> = FxMap::default();
+            let n: usize = patterns.iter().map(|p| p.words[0].len()).sum();
+            let mut starts: FxMap<&'static str, u32> = FxMap::default();
+            starts.reserve(n);
+            let mut links: Vec<(u32, u32)> = Vec::with_capacity(n);
             for (i, p) in patterns.iter().enumerate() {
                 for alt in p.words[0] {
-                    let v = starts.entry(alt.first().copied().unwrap_or("")).or_default();
-                    if v.last() != Some(&(i as u32)) {
-                        v.push(i as u32);
+                    let head = starts.entry(alt.first().copied().unwrap_or("")).or_insert(u32::MAX);
+                    if links.get(*head as usize).is_some_and(|l| l.0 == i as u32) {
+                        continue;
                     }
+                    links.push((i as u32, *head));
+                    *head = (links.len() - 1) as u32;
                 }
             }
-            Parsed { patterns, starts }
+            Parsed { patterns, starts, links }
         })
     }
 }
@@ -279,6 +300,11 @@ impl Lexicon {
         }
     }
 
+    /// The number of distinct first words of the forms.
+    pub fn group_count(&self) -> usize {
+        self.by_first.len()
+    }
+
     /// The first words of all forms, each with its group (see [`Lexicon::group`]).
     pub fn groups(&self) -> impl Iterator<Item = (&'static str, &[(usize, Entry)])> {
         self.by_first.iter().map(|(k, &(a, b))| (*k, self.entries.get(a as usize..b as usize).unwrap_or(&[])))
@@ -310,9 +336,7 @@ impl Lexicon {
         let mut cands: Vec<u32> = Vec::new();
         for tok in after.iter().take(3) {
             for key in stem_keys(tok) {
-                if let Some(v) = blk.starts.get(key) {
-                    cands.extend_from_slice(v);
-                }
+                cands.extend(blk.starting(key));
             }
         }
         cands.sort_unstable();

@@ -152,11 +152,14 @@ impl Vocab {
     fn get() -> &'static Vocab {
         static V: OnceLock<Vocab> = OnceLock::new();
         V.get_or_init(|| {
-            let mut v = Vocab { ids: FxMap::default(), words: Vec::new() };
-            for (w, group) in Lexicon::get().groups() {
+            let (lex, aliases) = (Lexicon::get(), named::Aliases::get());
+            let n = lex.group_count() + aliases.by_first.len() + 256;
+            let mut v = Vocab { ids: FxMap::default(), words: Vec::with_capacity(n) };
+            v.ids.reserve(n);
+            for (w, group) in lex.groups() {
                 v.slot(w).lex = group;
             }
-            for (w, aliases) in named::Aliases::get().all() {
+            for (w, aliases) in aliases.all() {
                 v.slot(w).aliases = aliases;
             }
             let lists: [(&[&'static str], u32); 9] = [

@@ -315,6 +315,12 @@ pub const NAMED: &[Named] = &[
 /// lower case, typographic apostrophes made plain, "'s" split off; `…`
 /// stays a gap marker.
 pub fn alias_words(alias: &str) -> Vec<String> {
+    // plain aliases (ASCII words of letters only or of digits only, single
+    // spaces between them) split at the spaces as the segmenter splits
+    // them, without running it
+    if let Some(words) = plain_words(alias) {
+        return words;
+    }
     let seg = crate::text::segment(alias);
     (0..seg.tokens.len())
         .map(|i| {
@@ -327,6 +333,20 @@ pub fn alias_words(alias: &str) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The lower-case words of an alias made only of ASCII words of letters
+/// or of digits separated by single spaces; `None` for any other alias.
+fn plain_words(alias: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for w in alias.split(' ') {
+        let b = w.as_bytes();
+        if b.is_empty() || !(b.iter().all(u8::is_ascii_alphabetic) || b.iter().all(u8::is_ascii_digit)) {
+            return None;
+        }
+        out.push(w.to_ascii_lowercase());
+    }
+    Some(out)
 }
 
 /// One alias, compiled.
@@ -469,6 +489,29 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), NAMED.len(), "ids are unique");
+    }
+
+    #[test]
+    fn plain_aliases_split_as_the_segmenter_splits_them() {
+        let segmented = |a: &str| -> Vec<String> {
+            let seg = crate::text::segment(a);
+            (0..seg.tokens.len()).map(|i| seg.token_text(a, i).to_lowercase().replace('\u{2019}', "'")).collect()
+        };
+        let mut plain = 0;
+        for n in NAMED {
+            for a in n.aliases.iter().chain(n.context_aliases) {
+                if let Some(w) = plain_words(a) {
+                    plain += 1;
+                    assert_eq!(w, segmented(a), "{a}");
+                }
+            }
+        }
+        assert!(plain > 10);
+        for a in ["the 2020 coup", "Gaza War", "operation desert storm", "g20 summit", "9/11", "u.s. invasion", "a  b", ""] {
+            if let Some(w) = plain_words(a) {
+                assert_eq!(w, segmented(a), "{a}");
+            }
+        }
     }
 
     #[test]

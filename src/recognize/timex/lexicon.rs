@@ -614,8 +614,113 @@ pub fn lookup(lower: &str) -> Lex {
     TABLE.get_or_init(build).get(lower).copied().unwrap_or(Lex::None)
 }
 
+/// Longest word [`pack`] holds.
+pub const PACK_MAX: usize = 16;
+
+/// A lower-case ASCII word of at most [`PACK_MAX`] bytes as one number,
+/// its bytes in order from the most significant used byte down (words have
+/// no NUL byte, so distinct words give distinct numbers). The tokenizer
+/// builds it while it scans a word.
+pub const fn pack(word: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < word.len() && i < PACK_MAX {
+        k = k << 8 | word[i] as u128;
+        i += 1;
+    }
+    k
+}
+
+/// The table again, keyed by packed words (open addressing, linear
+/// probing): the tokenizer's lookup costs one multiply and a probe or two
+/// instead of a UTF-8 check, a byte-by-byte hash and a string compare.
+/// Keys longer than [`PACK_MAX`] or not ASCII are left out ([`lookup`]
+/// still has them).
+struct Packed {
+    slots: Vec<(u128, Lex)>,
+    shift: u32,
+}
+
+static PACKED: OnceLock<Packed> = OnceLock::new();
+
+fn slot_of(key: u128, shift: u32) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (x.wrapping_mul(0xFF51_AFD7_ED55_8CCD) >> shift) as usize
+}
+
+fn build_packed() -> Packed {
+    let table = TABLE.get_or_init(build);
+    let mut bits = 4;
+    while (1usize << bits) < table.len() * 4 {
+        bits += 1;
+    }
+    let shift = 64 - bits;
+    let mut slots = vec![(0u128, Lex::None); 1 << bits];
+    let mask = slots.len() - 1;
+    for (w, &lex) in table {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > PACK_MAX || !b.iter().all(|c| c.is_ascii() && *c != 0) {
+            continue;
+        }
+        let key = pack(b);
+        let mut at = slot_of(key, shift);
+        while slots[at].0 != 0 {
+            at = (at + 1) & mask;
+        }
+        slots[at] = (key, lex);
+    }
+    Packed { slots, shift }
+}
+
+/// True when some key of the table is longer than [`PACK_MAX`] bytes:
+/// then longer words need [`lookup`].
+pub fn has_long_keys() -> bool {
+    static LONG: OnceLock<bool> = OnceLock::new();
+    *LONG.get_or_init(|| TABLE.get_or_init(build).keys().any(|w| w.len() > PACK_MAX))
+}
+
+/// Class of a packed lower-case ASCII word (see [`pack`]) of at most
+/// [`PACK_MAX`] bytes; the same as [`lookup`] of the word.
+pub fn lookup_packed(key: u128) -> Lex {
+    let p = PACKED.get_or_init(build_packed);
+    let mask = p.slots.len() - 1;
+    let mut at = slot_of(key, p.shift);
+    loop {
+        let (k, lex) = p.slots[at];
+        if k == key {
+            return lex;
+        }
+        if k == 0 {
+            return Lex::None;
+        }
+        at = (at + 1) & mask;
+    }
+}
+
+/// "second" packed (see [`pack`]).
+pub const SECOND_PACKED: u128 = pack(b"second");
+
 /// True for words that are the second part of "second" as unit; the
 /// ordinal/unit ambiguity of "second" is resolved by the grammar.
 pub fn is_second(lower: &str) -> bool {
     lower == "second"
+}
+
+#[cfg(test)]
+mod packed_tests {
+    use super::*;
+
+    #[test]
+    fn packed_lookup_agrees_with_the_table() {
+        let table = TABLE.get_or_init(build);
+        for (w, &lex) in table {
+            if w.len() <= PACK_MAX && w.is_ascii() {
+                assert_eq!(lookup_packed(pack(w.as_bytes())), lex, "{w}");
+            }
+        }
+        for w in ["reuters", "said", "x", "tuesdays", "januaryx", "secon", "seconds", "abcdefghijklmnop"] {
+            assert_eq!(lookup_packed(pack(w.as_bytes())), lookup(w), "{w}");
+        }
+        assert_eq!(pack(b"second"), SECOND_PACKED);
+    }
 }

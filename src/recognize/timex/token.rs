@@ -1,6 +1,8 @@
 //! Tokenizer of the temporal tagger: one pass over the bytes that splits
 //! words, digit runs and punctuation, records the whitespace between
-//! tokens, and classifies every word with the lexicon (`lexicon.rs`).
+//! tokens, and classifies every word with the lexicon (`lexicon.rs`): an
+//! ASCII word is packed into a number and looked up by that number,
+//! without a lower-case copy or a string hash.
 //!
 //! The grammar (`grammar.rs`) works on these tokens only; offsets stay byte
 //! offsets into the original text.
@@ -105,9 +107,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                 let c = bytes[i];
                 if c.is_ascii_alphabetic() {
                     n_letters += 1;
-                    if c.is_ascii_uppercase() {
-                        n_upper += 1;
-                    }
+                    n_upper += usize::from(c < b'a');
                     i += 1;
                 } else if c >= 0x80 {
                     let ch = match text[i..end].chars().next() {
@@ -154,11 +154,18 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             t.len = w.len().min(255) as u8;
             t.cap = w[0].is_ascii_uppercase() || (!w[0].is_ascii() && n_upper > 0);
             t.upper = n_letters > 1 && n_upper == n_letters;
-            if ascii && w.len() <= lower.len() {
+            if ascii && w.len() <= lexicon::PACK_MAX {
+                // the lower-case word packed for the lexicon: its letters
+                // as one big-endian number, each with the lower-case bit
+                let mut buf = [0u8; lexicon::PACK_MAX];
+                buf[lexicon::PACK_MAX - w.len()..].copy_from_slice(w);
+                let key = u128::from_be_bytes(buf) | (u128::from_ne_bytes([0x20; 16]) >> (8 * (lexicon::PACK_MAX - w.len())));
+                t.lex = lexicon::lookup_packed(key);
+                t.second = key == lexicon::SECOND_PACKED;
+            } else if ascii && w.len() <= lower.len() && lexicon::has_long_keys() {
                 for (k, c) in w.iter().enumerate() {
                     lower[k] = c.to_ascii_lowercase();
                 }
-                // SAFETY-free: ASCII bytes are valid UTF-8
                 if let Ok(lw) = std::str::from_utf8(&lower[..w.len()]) {
                     t.lex = lexicon::lookup(lw);
                     t.second = lexicon::is_second(lw);
