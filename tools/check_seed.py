@@ -76,7 +76,13 @@ def main():
     d2 = extract(a.dossier, seed, "--date", "2013-02-08")
     dates2 = {(m["text"], m.get("value")) for m in d2["mentions"] if m["type"] == "Date"}
     check("Feb. 26 -> 2013-02-26 with --date 2013-02-08", ("Feb. 26", "2013-02-26") in dates2)
-    check("Less than two days later -> 2024-01-18", ("Less than two days later", "2024-01-18") in dates2)
+    # TimeML marks the duration ("two days", P2D); the date it reaches from
+    # January 16 is kept as the mention's anchor and dates the retaliation.
+    later = [m for m in d2["mentions"] if m["type"] == "Duration" and "two days" in m["text"]]
+    check("Less than two days later -> P2D reaching 2024-01-18",
+          any(m.get("value") == "P2D" and m.get("anchor") == "2024-01-18" for m in later), later)
+    check("the retaliation is dated 2024-01-18",
+          any(e.get("date") == "2024-01-18" for e in d2["events"]), [e.get("date") for e in d2["events"]])
 
     pubs = d["publications"]
     check("four publications", len(pubs) == 4, len(pubs))
