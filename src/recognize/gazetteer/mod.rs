@@ -469,7 +469,6 @@ impl Gazetteer {
         self.cands_of(self.index.get(key.as_bytes())?)
     }
 
-    /// The candidates in an index value (see [`Gazetteer::cands`]).
     /// The first candidate of index value `value` whose case fits the text
     /// span, and whether another fitting candidate of a different country
     /// ranks close to it (an ambiguous reading).
@@ -484,6 +483,7 @@ impl Gazetteer {
         Some((best, rival))
     }
 
+    /// The candidates in an index value (see [`Gazetteer::cands`]).
     fn cands_of(&self, v: &'static [u8]) -> Option<impl Iterator<Item = Cand> + '_> {
         let recs = v.get(2..)?;
         if recs.len() < frozen::CAND_SIZE {
