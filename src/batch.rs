@@ -5,7 +5,9 @@
 //! whatever the caller's `render` makes) in parallel, and the calling thread
 //! hands the results to the sink in input order while the next batch is being
 //! analyzed. At most two batches wait between stages, so memory is bounded
-//! by the batch size, not the corpus. The output is the same whatever the
+//! by the batch size, not the corpus. With one thread (no pool) everything
+//! runs on the calling thread, one document at a time: no hand-offs, and
+//! one allocator heap instead of three. The output is the same whatever the
 //! thread count. Skips keep their place in the stream too. `--shard I/N`
 //! keeps the documents whose id hashes to I.
 
@@ -53,8 +55,9 @@ impl Shard {
 /// Batches waiting between two stages.
 const QUEUE: usize = 2;
 
-/// Read `inputs`, analyze and render documents in parallel on `pool`, and
-/// call `sink` for every item in input order (documents of other shards go
+/// Read `inputs`, analyze and render documents in parallel on `pool` (on
+/// the calling thread without one), and call `sink` for every item in input
+/// order (documents of other shards go
 /// to `on_other_shard` instead, also in order). When `sink` returns false the
 /// run stops: the stages wind down without reading further.
 #[allow(clippy::too_many_arguments)]
@@ -62,13 +65,28 @@ pub fn run<R: Send>(
     inputs: &[Input],
     opts: ReadOptions,
     pipeline: &Pipeline,
-    pool: &rayon::ThreadPool,
+    pool: Option<&rayon::ThreadPool>,
     batch: usize,
     shard: Option<Shard>,
     render: impl Fn(&Document, &Analysis) -> R + Sync,
     mut sink: impl FnMut(Processed<R>) -> bool,
     mut on_other_shard: impl FnMut(&Document),
 ) {
+    let Some(pool) = pool else {
+        let mut reader = Reader::new(opts);
+        for item in reader.read_all(inputs) {
+            if let (Some(sh), Item::Doc(doc, _)) = (shard, &item) {
+                if !sh.keeps(&doc.id) {
+                    on_other_shard(doc);
+                    continue;
+                }
+            }
+            if !sink(process(pipeline, &render, item)) {
+                return;
+            }
+        }
+        return;
+    };
     let batch = batch.max(1);
     /// What the reader sends: documents to analyze, or a document of another shard.
     enum Read {
@@ -113,20 +131,7 @@ pub fn run<R: Send>(
                 let done = match r {
                     Read::Other(d) => Done::Other(d),
                     Read::Batch(items) => Done::Batch(pool.install(|| {
-                        items
-                            .into_par_iter()
-                            .map(|it| match it {
-                                Item::Doc(doc, diags) => {
-                                    let mut an = pipeline.analyze(&doc);
-                                    let mut d = diags;
-                                    d.append(&mut an.diagnostics);
-                                    an.diagnostics = d;
-                                    let out = render(&doc, &an);
-                                    Processed::Doc(Box::new(doc), Box::new(an), out)
-                                }
-                                Item::Skip(s) => Processed::Skip(s),
-                            })
-                            .collect()
+                        items.into_par_iter().map(|it| process(pipeline, render, it)).collect()
                     })),
                 };
                 if done_tx.send(done).is_err() {
@@ -147,6 +152,21 @@ pub fn run<R: Send>(
             }
         }
     });
+}
+
+/// Analyze and render one item (skips pass through).
+fn process<R>(pipeline: &Pipeline, render: &impl Fn(&Document, &Analysis) -> R, item: Item) -> Processed<R> {
+    match item {
+        Item::Doc(doc, diags) => {
+            let mut an = pipeline.analyze(&doc);
+            let mut d = diags;
+            d.append(&mut an.diagnostics);
+            an.diagnostics = d;
+            let out = render(&doc, &an);
+            Processed::Doc(Box::new(doc), Box::new(an), out)
+        }
+        Item::Skip(s) => Processed::Skip(s),
+    }
 }
 
 #[cfg(test)]

@@ -104,15 +104,17 @@ fn pipeline(a: &ReadArgs) -> Result<Pipeline> {
     Ok(p.with_actors(extra))
 }
 
-fn thread_pool(a: &ReadArgs) -> Result<rayon::ThreadPool> {
+/// The worker pool, or none for one thread (the calling thread does the work).
+fn thread_pool(a: &ReadArgs) -> Result<Option<rayon::ThreadPool>> {
     let mut b = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = a.threads {
-        if n == 0 {
-            bail!("--threads must be at least 1");
-        }
-        b = b.num_threads(n);
+    match a.threads {
+        Some(0) => bail!("--threads must be at least 1"),
+        Some(1) => return Ok(None),
+        Some(n) => b = b.num_threads(n),
+        None if std::thread::available_parallelism().map_or(1, |n| n.get()) == 1 => return Ok(None),
+        None => {}
     }
-    Ok(b.build()?)
+    Ok(Some(b.build()?))
 }
 
 fn progress(quiet: bool, total_bytes: u64) -> ProgressBar {
@@ -161,7 +163,7 @@ fn drive<R: Send>(
             &inputs,
             opts,
             &pipe,
-            &pool,
+            pool.as_ref(),
             a.batch.max(1),
             shard,
             render,

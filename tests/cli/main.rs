@@ -390,17 +390,20 @@ fn extract_is_the_same_with_one_or_two_threads() {
 #[test]
 fn shards_split_the_input() {
     let all = extract(&[root().join("examples/corpus").to_str().unwrap()]);
-    let mut ids: Vec<String> = Vec::new();
-    for i in 0..3 {
-        let shard = format!("{i}/3");
-        for d in extract(&["--shard", &shard, root().join("examples/corpus").to_str().unwrap()]) {
-            ids.push(d["id"].as_str().unwrap().to_string());
-        }
-    }
-    ids.sort();
     let mut want: Vec<String> = all.iter().map(|d| d["id"].as_str().unwrap().to_string()).collect();
     want.sort();
-    assert_eq!(ids, want);
+    // One thread runs on the calling thread, two on a pool: both partition.
+    for jobs in ["1", "2"] {
+        let mut ids: Vec<String> = Vec::new();
+        for i in 0..3 {
+            let shard = format!("{i}/3");
+            let part = extract(&["-j", jobs, "--shard", &shard, root().join("examples/corpus").to_str().unwrap()]);
+            assert!(part.len() < all.len(), "shard {shard} kept every document");
+            ids.extend(part.iter().map(|d| d["id"].as_str().unwrap().to_string()));
+        }
+        ids.sort();
+        assert_eq!(ids, want, "-j {jobs}");
+    }
 }
 
 #[test]
