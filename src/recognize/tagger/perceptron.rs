@@ -560,6 +560,12 @@ impl Weights {
         }
     }
 
+    /// The position of feature `f` in the table ([`NONE`](super::table::NONE)
+    /// if absent), for [`Weights::add_found`].
+    pub fn position(&self, f: u64) -> u32 {
+        self.table.find(f).map_or(super::table::NONE, |i| i as u32)
+    }
+
     /// The quantised row of one feature (zeros if absent), widened.
     pub fn row_of(&self, f: u64) -> Acc {
         let mut a = [0i32; NL - 1];
