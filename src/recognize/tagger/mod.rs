@@ -23,15 +23,19 @@
 //! keeps a per-thread cache of everything that depends only on a word form
 //! and the model ([`WordEntry`]: descriptor, one-word gazetteer lookup, and
 //! the summed weights of the word's own features and of the features it
-//! gives its neighbours), sums small-domain features from dense per-tagger
-//! tables, and looks the remaining features up in batches whose cache misses
-//! overlap (`table::HashTable::find_many`, which also prefetches the weight
-//! rows it finds). The loops over a document's pieces prefetch the word-cache
-//! lines of the next piece, and per-document word counts use dense word ids
-//! kept in the cache instead of hash maps. Integer weight sums do not
-//! depend on order, so the results are exactly those of the plain
-//! feature-by-feature scoring that training uses; row sums and Viterbi use
-//! AVX2 where the CPU has it, with the same results.
+//! gives its neighbours), and one of the model positions of every feature
+//! that depends only on a token's short shape, of which there are few
+//! (`Scratch::shapes`; the shape-trigram feature is cached by shape ids).
+//! It sums small-domain features from dense per-tagger tables, and looks
+//! the remaining features (word pairs and trigrams, a new word's lexical
+//! features) up in batches whose cache misses overlap
+//! (`table::HashTable::find_many`, which also prefetches the weight rows it
+//! finds). The loops over a document's pieces prefetch the word-cache lines
+//! of the next piece, and per-document word counts use dense word ids kept
+//! in the cache instead of hash maps. Integer weight sums do not depend on
+//! order, so the results are exactly those of the plain feature-by-feature
+//! scoring that training uses. The driver is compiled for AVX2 as well and
+//! uses it where the CPU has it, as does Viterbi, with the same results.
 
 mod features;
 mod io;
@@ -420,7 +424,37 @@ impl Tagger {
         })
     }
 
+    /// Tag a document with the scratch space `scr`. The whole driver is
+    /// compiled twice, for AVX2 (used where the CPU has it) and portably:
+    /// its weight sums are integer sums and its float steps the same
+    /// IEEE operations in the same order, so both give the same results.
     fn tag_with<S: AsRef<[T]>, T: AsRef<str>>(
+        &self,
+        scr: &mut Scratch,
+        sentences: &[S],
+    ) -> Vec<Vec<NerSpan>> {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2 (checked just above).
+                return unsafe { self.tag_with_avx2(scr, sentences) };
+            }
+        }
+        self.tag_with_body(scr, sentences)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn tag_with_avx2<S: AsRef<[T]>, T: AsRef<str>>(
+        &self,
+        scr: &mut Scratch,
+        sentences: &[S],
+    ) -> Vec<Vec<NerSpan>> {
+        self.tag_with_body(scr, sentences)
+    }
+
+    #[inline(always)]
+    fn tag_with_body<S: AsRef<[T]>, T: AsRef<str>>(
         &self,
         scr: &mut Scratch,
         sentences: &[S],
@@ -745,6 +779,7 @@ impl Tagger {
     /// The word-cache entries of the token texts `texts`; words seen for
     /// the first time get entries, computed together so that the many
     /// model lookups they need overlap their cache misses.
+    #[inline(always)]
     fn word_entries(&self, scr: &mut Scratch, texts: &[&str]) -> Vec<u32> {
         let keys: Vec<u64> = texts.iter().map(|w| features::str_key(w)).collect();
         scr.index.touch(&keys);
@@ -789,6 +824,7 @@ impl Tagger {
     /// Set the word statistics (capitalisation bucket, cluster) of the new
     /// descriptors `scr.pending` and entries `scr.entries[from..]`, as
     /// `features::make_tok` does for one word, in one batch.
+    #[inline(always)]
     fn word_stats(&self, scr: &mut Scratch, from: usize) {
         let Scratch {
             entries,
@@ -839,6 +875,7 @@ impl Tagger {
     }
 
     /// Compute the gazetteer and score fields of `scr.entries[from..]`.
+    #[inline(always)]
     fn fill_entries(&self, scr: &mut Scratch, from: usize) {
         let Scratch {
             entries,
@@ -1346,6 +1383,15 @@ mod tests {
         .join()
         .expect("thread");
         assert_eq!(other[0], single[2]);
+        // The portable driver (on a CPU with AVX2, `tag_document` runs the
+        // AVX2 build of the same code) agrees, cold and warm.
+        let mut scr = Scratch::default();
+        assert_eq!(t.tag_with_body(&mut scr, &doc), cold, "portable, cold");
+        assert_eq!(t.tag_with_body(&mut scr, &doc), cold, "portable, warm");
+        let long: Vec<&str> = (0..700)
+            .map(|i| ["Gienger", "met", "Lavrov", "in", "GENEVA", ",", "the", "U.S.", "said"][i % 9])
+            .collect();
+        assert_eq!(t.tag_with_body(&mut Scratch::default(), &[&long]), t.tag_document(&[&long]));
     }
 
     #[test]
