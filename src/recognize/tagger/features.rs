@@ -962,6 +962,8 @@ pub(crate) const ROLE_M2: usize = 2;
 pub(crate) const ROLE_P2: usize = 3;
 
 /// The features that neighbour `t` gives the token `role` away from it.
+// The tagger uses split forms of this; the tests check them against it.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn role_features(t: &Tok, role: usize, out: &mut Vec<u64>) {
     match role {
         ROLE_M1 => {
@@ -1017,6 +1019,8 @@ pub(crate) fn pad_role_features(role: usize, dist: usize, out: &mut Vec<u64>) {
 /// The features of [`context_features`] not covered by the neighbours'
 /// [`role_features`]: word and shape combinations, position, gazetteer and
 /// document features.
+// The tagger uses split forms of this; the tests check them against it.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn pair_features(
     toks: &[Tok],
     si: SentInfo,
@@ -1133,6 +1137,8 @@ pub(crate) fn small2_key(idx: usize) -> u64 {
 }
 
 /// The pass-2 features of a word on its own ([`pass2_features`] has them).
+// The tagger uses split forms of this; the tests check them against it.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn pass2_word_features(t: &Tok, out: &mut Vec<u64>) {
     f1(out, T_P2_W, t.lower);
     f1(out, T_P2_SS, t.sshape);
@@ -1145,15 +1151,18 @@ pub(crate) fn pass2_m1_features(t: Option<&Tok>, out: &mut Vec<u64>) {
 }
 
 /// [`pass2_features`] without [`pass2_word_features`] and
-/// [`pass2_m1_features`], split in two: features with small value domains
-/// as [`small2_key`] indices in `small`, the others as hash keys in `out`.
-/// Labels are < 99 (99 is the padding label).
+/// [`pass2_m1_features`], split in three: features with small value
+/// domains as [`small2_key`] indices in `small`, the ones that pair a
+/// small value with the token's short shape as [`shape_slot_key`] slots in
+/// `slots`, and the others as hash keys in `out`. Labels are < 99 (99 is
+/// the padding label).
 pub(crate) fn pass2_features_split(
     toks: &[Tok],
     dt: &[DocTok],
     i: usize,
     out: &mut Vec<u64>,
     small: &mut Vec<u16>,
+    slots: &mut Vec<u8>,
 ) {
     let t = &toks[i];
     let n = toks.len();
@@ -1172,7 +1181,10 @@ pub(crate) fn pass2_features_split(
     small.push(1 + s1);
     small.push(101 + s1m1 as u16);
     small.push(201 + s1p1 as u16);
-    f2(out, T_S1M1_SS, s1m1, t.sshape);
+    match s1m1_slot(s1m1) {
+        Some(sl) => slots.push(sl),
+        None => f2(out, T_S1M1_SS, s1m1, t.sshape),
+    }
     let tot: u32 = d.others.iter().map(|&c| c as u32).sum();
     if tot > 0 {
         let mut maj = 0;
@@ -1186,7 +1198,7 @@ pub(crate) fn pass2_features_split(
         }
         small.push(306 + maj as u16);
         small.push(311 + maj as u16 * 100 + s1);
-        f2(out, T_OTH_MAJ_W, maj as u64, t.sshape);
+        slots.push((SS_OTH_MAJ + maj) as u8);
     }
     if d.in_span != 0 {
         if d.in_span < 5 {
@@ -1196,6 +1208,203 @@ pub(crate) fn pass2_features_split(
             f1(out, T_INSPAN, d.in_span as u64);
             f2(out, T_INSPAN_S1, d.in_span as u64, d.s1 as u64);
         }
+    }
+}
+
+// Shape slots: the features whose only token-dependent input is one
+// token's short shape (`Tok::sshape`, a small domain), so a tagger can look
+// them up once per shape. Slots below `SHAPE_PASS2` are pass-1 features,
+// the others pass-2 ones.
+/// `T_SS`: the token's own shape.
+pub(crate) const SS_SS: usize = 0;
+/// `T_HEAD_SS`: the shape in a headline.
+pub(crate) const SS_HEAD: usize = 1;
+/// `T_SSM1`, `T_SSP1`, `T_SSM2`, `T_SSP2` at `SS_ROLE + role`: the shape a
+/// neighbour gives the token `role` away from it.
+pub(crate) const SS_ROLE: usize = 2;
+/// `T_FIRST_SS`: the shape of a sentence's first token.
+pub(crate) const SS_FIRST: usize = 6;
+/// `T_DOC_CAP_FIRST`.
+pub(crate) const SS_DOC_CAP_FIRST: usize = 7;
+/// First pass-2 slot: `T_P2_SS`.
+pub(crate) const SHAPE_PASS2: usize = 8;
+pub(crate) const SS_P2: usize = 8;
+/// `T_S1M1_SS` for previous pass-1 labels 0..=16 (`+ label`) and the
+/// padding label 99 (`+ 17`).
+pub(crate) const SS_S1M1: usize = 9;
+/// `T_OTH_MAJ_W` for majority types 0..5 (`+ type`).
+pub(crate) const SS_OTH_MAJ: usize = 27;
+pub(crate) const N_SHAPE_SLOTS: usize = 32;
+
+/// The slot of `T_S1M1_SS` for previous label `s1m1`, if it has one.
+#[inline]
+fn s1m1_slot(s1m1: u64) -> Option<u8> {
+    match s1m1 {
+        0..=16 => Some((SS_S1M1 as u64 + s1m1) as u8),
+        99 => Some((SS_S1M1 + 17) as u8),
+        _ => None,
+    }
+}
+
+/// The hash key of shape slot `slot` (< [`N_SHAPE_SLOTS`]) for short shape
+/// `ss`.
+pub(crate) fn shape_slot_key(ss: u64, slot: usize) -> u64 {
+    let mut o = Vec::with_capacity(1);
+    match slot {
+        SS_SS => f1(&mut o, T_SS, ss),
+        SS_HEAD => f1(&mut o, T_HEAD_SS, ss),
+        2 => f1(&mut o, T_SSM1, ss),
+        3 => f1(&mut o, T_SSP1, ss),
+        4 => f1(&mut o, T_SSM2, ss),
+        5 => f1(&mut o, T_SSP2, ss),
+        SS_FIRST => f1(&mut o, T_FIRST_SS, ss),
+        SS_DOC_CAP_FIRST => f1(&mut o, T_DOC_CAP_FIRST, ss),
+        SS_P2 => f1(&mut o, T_P2_SS, ss),
+        9..=26 => {
+            let l = slot - SS_S1M1;
+            f2(&mut o, T_S1M1_SS, if l == 17 { 99 } else { l as u64 }, ss)
+        }
+        _ => f2(&mut o, T_OTH_MAJ_W, slot.saturating_sub(SS_OTH_MAJ) as u64, ss),
+    }
+    o[0]
+}
+
+/// Number of small-domain word features (see [`word_small_key`]).
+pub(crate) const N_WORD_SMALL: usize = 1 + N_FLAGS as usize + 13 + 32;
+
+/// The hash key of small word feature `idx` (< [`N_WORD_SMALL`]): the bias
+/// (0), flag bit `b` (`1 + b`), length `l` (`13 + l`, l ≤ 12) and the
+/// capitalisation-ratio bucket `c` < 8 with the token's capitalisation
+/// bits `cap` (`26 + 4c + cap`).
+pub(crate) fn word_small_key(idx: usize) -> u64 {
+    let v = |a: usize| a as u64;
+    let nf = N_FLAGS as usize;
+    match idx {
+        0 => mix(T_BIAS, 0),
+        i if i <= nf => mix(T_FLAG + v(i - 1), 1),
+        i if i <= nf + 13 => mix(T_LEN, v(i - 1 - nf)),
+        i => {
+            let j = i - 14 - nf;
+            mix(mix(T_CAPR, v(j / 4)), v(j % 4))
+        }
+    }
+}
+
+/// [`intrinsic_features`] outside a headline, split: small-domain features
+/// as [`word_small_key`] indices in `small`, the rest as hash keys in `out`
+/// except `T_SS`, which is shape slot [`SS_SS`].
+pub(crate) fn intrinsic_split(t: &Tok, out: &mut Vec<u64>, small: &mut Vec<u16>) {
+    let nf = N_FLAGS as u16;
+    small.push(0);
+    f1(out, T_W, t.lower);
+    f1(out, T_WX, t.exact);
+    f1(out, T_SH, t.shape);
+    for k in 0..4 {
+        if t.pre[k] != 0 {
+            f1(out, T_PRE + k as u64, t.pre[k]);
+            f1(out, T_SUF + k as u64, t.suf[k]);
+        }
+    }
+    for b in 0..N_FLAGS {
+        if t.flags & (1 << b) != 0 {
+            small.push(1 + b as u16);
+        }
+    }
+    small.push(1 + nf + (t.len as u16).min(12));
+    if t.cluster != 0 {
+        f1(out, T_CL, t.cluster as u64);
+        f2(
+            out,
+            T_CL_CAP,
+            t.cluster as u64,
+            (t.flags & (F_INITCAP | F_ALLCAPS)) as u64,
+        );
+    }
+    if t.capr != 0 {
+        let cap = (t.flags & (F_INITCAP | F_ALLCAPS)) as u16;
+        if t.capr < 8 {
+            small.push(14 + nf + 4 * t.capr as u16 + cap);
+        } else {
+            f2(out, T_CAPR, t.capr as u64, cap as u64);
+        }
+    }
+}
+
+/// [`headline_features`] without `T_HEAD_SS` (shape slot [`SS_HEAD`]).
+pub(crate) fn headline_split(t: &Tok, out: &mut Vec<u64>) {
+    f1(out, T_HEAD_W, t.lower);
+}
+
+/// [`role_features`] without the shape feature (shape slot
+/// `SS_ROLE + role`).
+pub(crate) fn role_split(t: &Tok, role: usize, out: &mut Vec<u64>) {
+    let (tw, tc) = match role {
+        ROLE_M1 => (T_WM1, Some(T_CLM1)),
+        ROLE_P1 => (T_WP1, Some(T_CLP1)),
+        ROLE_M2 => (T_WM2, None),
+        _ => (T_WP2, None),
+    };
+    f1(out, tw, t.lower);
+    if let Some(tc) = tc {
+        if t.cluster != 0 {
+            f1(out, tc, t.cluster as u64);
+        }
+    }
+}
+
+/// [`pass2_word_features`] without `T_P2_SS` (shape slot [`SS_P2`]).
+pub(crate) fn pass2_word_split(t: &Tok, out: &mut Vec<u64>) {
+    f1(out, T_P2_W, t.lower);
+}
+
+/// The shape-trigram feature of [`pair_features`] from the short shapes of
+/// the previous token, the token and the next one (`PAD_*` outside the
+/// sentence: see [`shape_pad`]).
+#[inline]
+pub(crate) fn ss3_key(ssm1: u64, ss: u64, ssp1: u64) -> u64 {
+    mix(mix(mix(T_SS3, ssm1), ss), ssp1)
+}
+
+/// The short shape [`pair_features`] uses for the neighbour outside the
+/// sentence, before it or after it.
+pub(crate) fn shape_pad(before: bool) -> u64 {
+    if before {
+        PAD_BEFORE
+    } else {
+        PAD_AFTER
+    }
+}
+
+/// [`pair_features`] without the shape trigram ([`ss3_key`]), which a
+/// tagger caches by shape, as hash keys in `out`, except the shape
+/// features of sentence-initial and headline tokens, which are shape slots
+/// of the token in `slots`.
+pub(crate) fn pair_split(
+    toks: &[Tok],
+    si: SentInfo,
+    dt: &[DocTok],
+    i: usize,
+    out: &mut Vec<u64>,
+    slots: &mut Vec<u8>,
+) {
+    let t = &toks[i];
+    let lw = |k: isize| neighbour_word(toks, i, k);
+    let (wm1, wp1, wm2, wp2) = (lw(-1), lw(1), lw(-2), lw(2));
+    f2(out, T_BM1, wm1, t.lower);
+    f2(out, T_BP1, t.lower, wp1);
+    f2(out, T_WM2_WM1, wm2, wm1);
+    f2(out, T_WP1_WP2, wp1, wp2);
+    f2(out, mix(T_WM1_W_WP1, wm1), t.lower, wp1);
+    f2(out, T_WM1_SS, wm1, t.sshape);
+    f2(out, T_SS_WP1, t.sshape, wp1);
+    if i == 0 {
+        slots.push(SS_FIRST as u8);
+    }
+    if t.capr != 0 && (i == 0 || si.headline) {
+        f2(out, T_CAPR_FIRST, t.capr as u64, si.headline as u64);
+    }
+    if dt[i].cap_else && (i == 0 || si.headline) {
+        slots.push(SS_DOC_CAP_FIRST as u8);
     }
 }
 
@@ -1256,6 +1465,7 @@ mod tests {
             [
                 (lower_hash("said"), [1u8, 3]),
                 (lower_hash("maria"), [5, 0]),
+                (lower_hash("geneva"), [9, 0]),
             ]
             .into_iter()
             .collect::<std::collections::BTreeMap<_, _>>()
@@ -1367,10 +1577,12 @@ mod tests {
                 let mut parts = Vec::new();
                 pass2_word_features(&toks[i], &mut parts);
                 pass2_m1_features(i.checked_sub(1).map(|j| &toks[j]), &mut parts);
-                let mut small = Vec::new();
-                pass2_features_split(toks, d, i, &mut parts, &mut small);
+                let (mut small, mut slots) = (Vec::new(), Vec::new());
+                pass2_features_split(toks, d, i, &mut parts, &mut small, &mut slots);
                 assert!(small.iter().all(|&x| (x as usize) < N_SMALL2));
                 parts.extend(small.iter().map(|&x| small2_key(x as usize)));
+                assert!(slots.iter().all(|&x| (SHAPE_PASS2..N_SHAPE_SLOTS).contains(&(x as usize))));
+                parts.extend(slots.iter().map(|&x| shape_slot_key(toks[i].sshape, x as usize)));
                 assert_eq!(sorted(whole), sorted(parts), "token {i}");
 
                 let mut head = Vec::new();
@@ -1392,11 +1604,79 @@ mod tests {
             let mut parts = Vec::new();
             pass2_word_features(&toks[i], &mut parts);
             pass2_m1_features(i.checked_sub(1).map(|j| &toks[j]), &mut parts);
-            let mut small = Vec::new();
-            pass2_features_split(toks, &dt[0], i, &mut parts, &mut small);
+            let (mut small, mut slots) = (Vec::new(), Vec::new());
+            pass2_features_split(toks, &dt[0], i, &mut parts, &mut small, &mut slots);
             parts.extend(small.iter().map(|&x| small2_key(x as usize)));
+            parts.extend(slots.iter().map(|&x| shape_slot_key(toks[i].sshape, x as usize)));
             assert_eq!(sorted(whole), sorted(parts), "token {i}");
         }
+    }
+
+    #[test]
+    fn word_features_split_into_hashes_small_ones_and_shape_slots() {
+        let (prep, _) = doc();
+        let toks: Vec<&Tok> = prep.iter().flat_map(|(t, _)| t.iter()).collect();
+        assert!(toks.iter().any(|t| t.cluster != 0) && toks.iter().any(|t| t.capr >= 8));
+        assert!(toks.iter().any(|t| t.capr > 0 && t.capr < 8));
+        for t in toks {
+            let mut whole = Vec::new();
+            intrinsic_features(t, SentInfo { headline: false }, &mut whole);
+            let (mut parts, mut small) = (Vec::new(), Vec::new());
+            intrinsic_split(t, &mut parts, &mut small);
+            assert!(small.iter().all(|&x| (x as usize) < N_WORD_SMALL));
+            parts.extend(small.iter().map(|&x| word_small_key(x as usize)));
+            parts.push(shape_slot_key(t.sshape, SS_SS));
+            assert_eq!(sorted(whole), sorted(parts));
+
+            let mut whole = Vec::new();
+            headline_features(t, &mut whole);
+            let mut parts = vec![shape_slot_key(t.sshape, SS_HEAD)];
+            headline_split(t, &mut parts);
+            assert_eq!(sorted(whole), sorted(parts));
+
+            for role in 0..4 {
+                let mut whole = Vec::new();
+                role_features(t, role, &mut whole);
+                let mut parts = vec![shape_slot_key(t.sshape, SS_ROLE + role)];
+                role_split(t, role, &mut parts);
+                assert_eq!(sorted(whole), sorted(parts), "role {role}");
+            }
+
+            let mut whole = Vec::new();
+            pass2_word_features(t, &mut whole);
+            let mut parts = vec![shape_slot_key(t.sshape, SS_P2)];
+            pass2_word_split(t, &mut parts);
+            assert_eq!(sorted(whole), sorted(parts));
+        }
+        // Every slot key is distinct from every other for one shape.
+        let keys: std::collections::HashSet<u64> =
+            (0..N_SHAPE_SLOTS).map(|k| shape_slot_key(42, k)).collect();
+        assert_eq!(keys.len(), N_SHAPE_SLOTS);
+        let keys: std::collections::HashSet<u64> = (0..N_WORD_SMALL).map(word_small_key).collect();
+        assert_eq!(keys.len(), N_WORD_SMALL);
+    }
+
+    #[test]
+    fn pair_features_split_into_shape_trigram_slots_and_rest() {
+        let (prep, dt) = doc();
+        let mut with_slots = 0;
+        for ((toks, si), d) in prep.iter().zip(&dt) {
+            let n = toks.len();
+            for i in 0..n {
+                let mut whole = Vec::new();
+                pair_features(toks, *si, d, i, &mut whole);
+                let ssm1 = if i == 0 { shape_pad(true) } else { toks[i - 1].sshape };
+                let ssp1 = if i + 1 == n { shape_pad(false) } else { toks[i + 1].sshape };
+                let mut parts = vec![ss3_key(ssm1, toks[i].sshape, ssp1)];
+                let mut slots = Vec::new();
+                pair_split(toks, *si, d, i, &mut parts, &mut slots);
+                assert!(slots.iter().all(|&x| (x as usize) < SHAPE_PASS2));
+                with_slots += slots.len();
+                parts.extend(slots.iter().map(|&x| shape_slot_key(toks[i].sshape, x as usize)));
+                assert_eq!(sorted(whole), sorted(parts), "token {i}");
+            }
+        }
+        assert!(with_slots > prep.len(), "first tokens and a headline");
     }
 
     #[test]

@@ -23,15 +23,19 @@
 //! keeps a per-thread cache of everything that depends only on a word form
 //! and the model ([`WordEntry`]: descriptor, one-word gazetteer lookup, and
 //! the summed weights of the word's own features and of the features it
-//! gives its neighbours), sums small-domain features from dense per-tagger
-//! tables, and looks the remaining features up in batches whose cache misses
-//! overlap (`table::HashTable::find_many`, which also prefetches the weight
-//! rows it finds). The loops over a document's pieces prefetch the word-cache
-//! lines of the next piece, and per-document word counts use dense word ids
-//! kept in the cache instead of hash maps. Integer weight sums do not
-//! depend on order, so the results are exactly those of the plain
-//! feature-by-feature scoring that training uses; row sums and Viterbi use
-//! AVX2 where the CPU has it, with the same results.
+//! gives its neighbours), and one of the model positions of every feature
+//! that depends only on a token's short shape, of which there are few
+//! (`Scratch::shapes`; the shape-trigram feature is cached by shape ids).
+//! It sums small-domain features from dense per-tagger tables, and looks
+//! the remaining features (word pairs and trigrams, a new word's lexical
+//! features) up in batches whose cache misses overlap
+//! (`table::HashTable::find_many`, which also prefetches the weight rows it
+//! finds). The loops over a document's pieces prefetch the word-cache lines
+//! of the next piece, and per-document word counts use dense word ids kept
+//! in the cache instead of hash maps. Integer weight sums do not depend on
+//! order, so the results are exactly those of the plain feature-by-feature
+//! scoring that training uses. The driver is compiled for AVX2 as well and
+//! uses it where the CPU has it, as does Viterbi, with the same results.
 
 mod features;
 mod io;
@@ -233,6 +237,21 @@ struct Scratch {
     /// Per-document counts by lowercase word id (all zero between calls).
     case_counts: Vec<(u32, u32)>,
     pass1_counts: features::Pass1Buf,
+    /// Short shape → dense shape id (`WordEntry::sid`), and by shape id
+    /// the model positions of its shape slots (`features::shape_slot_key`;
+    /// pass-1 positions below `features::SHAPE_PASS2`, pass-2 ones from
+    /// it; `table::NONE` if absent). Cleared with the word cache.
+    shape_ids: table::U64Map,
+    shapes: Vec<[u32; features::N_SHAPE_SLOTS]>,
+    /// Packed shape ids of a token and its two neighbours ([`ss3_pack`])
+    /// → pass-1 position of their shape-trigram feature.
+    ss3: table::U64Map,
+    /// Pass-1 scores of the small word features (`features::word_small_key`).
+    dense_w: Vec<perceptron::Acc>,
+    /// Role scores of the sentence padding (`Tagger::pad_roles`).
+    pads: [[perceptron::Acc; 2]; 4],
+    slots: Vec<u8>,
+    pos: Vec<u32>,
 }
 
 /// What the tagger keeps about one word form: its descriptor (without
@@ -252,6 +271,8 @@ struct WordEntry {
     first: u32,
     /// Dense id of the lowercase hash, for per-document counts.
     lid: u32,
+    /// Shape id of `sshape` (`Scratch::shapes`).
+    sid: u32,
     intr: [A64; 2],
     roles: [A64; 4],
     /// Pass-2 scores of the word's own features and of the one it gives
@@ -274,6 +295,7 @@ impl WordEntry {
             capr: t.capr,
             first: 0,
             lid: 0,
+            sid: 0,
             intr: [A64::default(); 2],
             roles: [A64::default(); 4],
             p2: A64::default(),
@@ -334,6 +356,28 @@ fn prefetch_entries(entries: &[WordEntry], es: &[u32], lines: Lines) {
 /// The word cache is emptied (before a call) when it holds more entries
 /// than this (an entry is 576 bytes, so about 9.4 MB per thread).
 const MAX_CACHED_WORDS: usize = 1 << 14;
+/// The shape-trigram cache is emptied (before a call) when it holds more
+/// entries than this (shapes are few: about 100 on CoNLL, and 1,200
+/// trigrams of them), and with the word cache, whose shape ids it uses.
+const MAX_CACHED_SS3: usize = 1 << 16;
+
+/// Bits of a shape id in an [`ss3_pack`] key; the two largest values
+/// stand for the padding before and after a sentence.
+const SID_BITS: u32 = 21;
+const SID_PAD_BEFORE: u32 = (1 << SID_BITS) - 2;
+const SID_PAD_AFTER: u32 = (1 << SID_BITS) - 1;
+
+/// The `ss3` key of three shape ids (padding ids included), or `None` if
+/// a real id is too large to pack (never in practice: shapes are few).
+#[inline]
+fn ss3_pack(m1: u32, s: u32, p1: u32, first: bool, last: bool) -> Option<u64> {
+    if (!first && m1 >= SID_PAD_BEFORE) || s >= SID_PAD_BEFORE || (!last && p1 >= SID_PAD_BEFORE) {
+        return None;
+    }
+    let m1 = if first { SID_PAD_BEFORE } else { m1 };
+    let p1 = if last { SID_PAD_AFTER } else { p1 };
+    Some((m1 as u64) << (2 * SID_BITS) | (s as u64) << SID_BITS | p1 as u64)
+}
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
@@ -380,7 +424,37 @@ impl Tagger {
         })
     }
 
+    /// Tag a document with the scratch space `scr`. The whole driver is
+    /// compiled twice, for AVX2 (used where the CPU has it) and portably:
+    /// its weight sums are integer sums and its float steps the same
+    /// IEEE operations in the same order, so both give the same results.
     fn tag_with<S: AsRef<[T]>, T: AsRef<str>>(
+        &self,
+        scr: &mut Scratch,
+        sentences: &[S],
+    ) -> Vec<Vec<NerSpan>> {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2 (checked just above).
+                return unsafe { self.tag_with_avx2(scr, sentences) };
+            }
+        }
+        self.tag_with_body(scr, sentences)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn tag_with_avx2<S: AsRef<[T]>, T: AsRef<str>>(
+        &self,
+        scr: &mut Scratch,
+        sentences: &[S],
+    ) -> Vec<Vec<NerSpan>> {
+        self.tag_with_body(scr, sentences)
+    }
+
+    #[inline(always)]
+    fn tag_with_body<S: AsRef<[T]>, T: AsRef<str>>(
         &self,
         scr: &mut Scratch,
         sentences: &[S],
@@ -392,10 +466,16 @@ impl Tagger {
             scr.entries.clear();
             scr.lower_ids.clear();
             scr.n_lower = 0;
+            scr.shape_ids.clear();
+            scr.shapes.clear();
+            scr.ss3.clear();
             // Room for a full cache at once: growing it by doubling would
             // copy the entries and fault in fresh pages again and again
             // (reserving only maps address space; pages come as used).
             scr.entries.reserve(MAX_CACHED_WORDS + MAX_SENT);
+        }
+        if scr.ss3.len() > MAX_CACHED_SS3 {
+            scr.ss3.clear();
         }
         if scr.owner != id {
             scr.dense1 = (0..features::N_SMALL1)
@@ -407,6 +487,10 @@ impl Tagger {
                     .collect(),
                 None => Vec::new(),
             };
+            scr.dense_w = (0..features::N_WORD_SMALL)
+                .map(|k| self.pass1.row_of(features::word_small_key(k)))
+                .collect();
+            scr.pads = self.pad_roles();
             scr.owner = id;
         }
         // Split into pieces of at most MAX_SENT tokens: (sentence, offset).
@@ -448,11 +532,15 @@ impl Tagger {
             prep.push((t, si_));
             begin = end;
         }
-        // Dense ids of the tokens' lowercase forms, for per-document counts.
-        let ids: Vec<u32> = ent
-            .iter()
-            .map(|&e| scr.entries.get(e as usize).map_or(0, |we| we.lid))
-            .collect();
+        // Dense ids of the tokens' lowercase forms, for per-document
+        // counts, and their shape ids.
+        let mut ids: Vec<u32> = Vec::with_capacity(ent.len());
+        let mut sids: Vec<u32> = Vec::with_capacity(ent.len());
+        for &e in &ent {
+            let (lid, sid) = scr.entries.get(e as usize).map_or((0, 0), |we| (we.lid, we.sid));
+            ids.push(lid);
+            sids.push(sid);
+        }
         let n_ids = scr.n_lower as usize;
         if scr.case_counts.len() < n_ids {
             scr.case_counts.resize(n_ids, (0, 0));
@@ -471,7 +559,6 @@ impl Tagger {
         let mut labels = vec![0u8; total];
         let mut margins = vec![0f32; total];
         let two_pass = self.pass2.is_some();
-        let pads = self.pad_roles();
         let Scratch {
             entries,
             feats,
@@ -486,6 +573,11 @@ impl Tagger {
             dense1,
             dense2,
             pass1_counts,
+            shapes,
+            ss3,
+            pads,
+            slots,
+            pos,
             ..
         } = scr;
         let piece_lines = |k: usize, lines: Lines| {
@@ -498,10 +590,15 @@ impl Tagger {
         for (k, (p, d)) in prep.iter().zip(&dt).enumerate() {
             let n = p.0.len();
             let es = &ent[starts[k]..starts[k + 1]];
+            let ss = &sids[starts[k]..starts[k + 1]];
             let e = |i: usize| &entries[es[i] as usize];
             piece_lines(k + 1, Lines::Pass1(head_of(k + 1)));
-            // Word-intrinsic scores and the neighbours' cached role scores.
+            // Word-intrinsic scores, the neighbours' cached role scores,
+            // small-domain features and the cached shape features.
             accs.clear();
+            feats.clear();
+            offs.clear();
+            offs.push(0);
             let h = p.1.headline as usize;
             for i in 0..n {
                 let mut acc = e(i).intr[h].0;
@@ -537,16 +634,35 @@ impl Tagger {
                         }
                     }
                 }
+                // The shape trigram.
+                pos.clear();
+                let (first, last) = (i == 0, i + 1 == n);
+                let m1s = if first { 0 } else { ss[i - 1] };
+                let p1s = if last { 0 } else { ss[i + 1] };
+                match ss3_pack(m1s, ss[i], p1s, first, last) {
+                    Some(key) => {
+                        let at = match ss3.get(key) {
+                            Some(at) => at,
+                            None => {
+                                let at = self.pass1.position(self.ss3_feature(&p.0, i));
+                                ss3.insert(key, at);
+                                at
+                            }
+                        };
+                        pos.push(at);
+                    }
+                    None => feats.push(self.ss3_feature(&p.0, i)),
+                }
+                slots.clear();
+                features::pair_split(&p.0, p.1, d, i, feats, slots);
+                if let Some(sh) = shapes.get(ss[i] as usize) {
+                    pos.extend(slots.iter().map(|&x| sh[x as usize]));
+                }
+                self.pass1.add_found(pos, &mut acc);
                 accs.push(acc);
-            }
-            // The remaining context features, looked up per token.
-            feats.clear();
-            offs.clear();
-            offs.push(0);
-            for i in 0..n {
-                features::pair_features(&p.0, p.1, d, i, feats);
                 offs.push(feats.len());
             }
+            // The remaining features, looked up per token.
             self.pass1.find_many(feats, tmp, found);
             let sc = &mut scores[starts[k] * NL..starts[k + 1] * NL];
             for (i, acc) in accs.iter_mut().enumerate() {
@@ -580,6 +696,7 @@ impl Tagger {
             for (k, (p, d)) in prep.iter().zip(&dt).enumerate() {
                 let n = p.0.len();
                 let es = &ent[starts[k]..starts[k + 1]];
+                let ss = &sids[starts[k]..starts[k + 1]];
                 let e = |i: usize| &entries[es[i] as usize];
                 piece_lines(k + 1, Lines::Pass2);
                 feats.clear();
@@ -593,7 +710,8 @@ impl Tagger {
                         acc[l] += m1[l];
                     }
                     small.clear();
-                    features::pass2_features_split(&p.0, d, i, feats, small);
+                    slots.clear();
+                    features::pass2_features_split(&p.0, d, i, feats, small, slots);
                     for &x in small.iter() {
                         if let Some(r) = dense2.get(x as usize) {
                             for l in 0..NL - 1 {
@@ -601,13 +719,22 @@ impl Tagger {
                             }
                         }
                     }
+                    if let Some(sh) = shapes.get(ss[i] as usize) {
+                        pos.clear();
+                        pos.extend(slots.iter().map(|&x| sh[x as usize]));
+                        w2.add_found(pos, &mut acc);
+                    }
                     accs.push(acc);
                     offs.push(feats.len());
                 }
-                w2.find_many(feats, tmp, found);
+                if !feats.is_empty() {
+                    w2.find_many(feats, tmp, found);
+                }
                 let sc = &mut scores[starts[k] * NL..starts[k + 1] * NL];
                 for (i, acc) in accs.iter_mut().enumerate() {
-                    w2.add_found(&found[offs[i]..offs[i + 1]], acc);
+                    if offs[i] < offs[i + 1] {
+                        w2.add_found(&found[offs[i]..offs[i + 1]], acc);
+                    }
                     w2.finish(acc, &mut add);
                     for (s, a) in sc[i * NL..(i + 1) * NL].iter_mut().zip(&add) {
                         *s += a;
@@ -639,9 +766,20 @@ impl Tagger {
         result
     }
 
+    /// The shape-trigram feature of token `i` of a piece.
+    fn ss3_feature(&self, toks: &[Tok], i: usize) -> u64 {
+        let ssm1 = match i.checked_sub(1) {
+            Some(j) => toks[j].sshape,
+            None => features::shape_pad(true),
+        };
+        let ssp1 = toks.get(i + 1).map_or(features::shape_pad(false), |t| t.sshape);
+        features::ss3_key(ssm1, toks[i].sshape, ssp1)
+    }
+
     /// The word-cache entries of the token texts `texts`; words seen for
     /// the first time get entries, computed together so that the many
     /// model lookups they need overlap their cache misses.
+    #[inline(always)]
     fn word_entries(&self, scr: &mut Scratch, texts: &[&str]) -> Vec<u32> {
         let keys: Vec<u64> = texts.iter().map(|w| features::str_key(w)).collect();
         scr.index.touch(&keys);
@@ -658,6 +796,7 @@ impl Tagger {
                     let e = scr.entries.len() as u32;
                     let tok = features::make_tok(w, &no_stats, &mut scr.chars);
                     let mut we = WordEntry::new(&tok);
+                    we.sid = self.shape_id(&mut scr.shape_ids, &mut scr.shapes, tok.sshape);
                     we.lid = match scr.lower_ids.get(tok.lower) {
                         Some(id) => id,
                         None => {
@@ -685,6 +824,7 @@ impl Tagger {
     /// Set the word statistics (capitalisation bucket, cluster) of the new
     /// descriptors `scr.pending` and entries `scr.entries[from..]`, as
     /// `features::make_tok` does for one word, in one batch.
+    #[inline(always)]
     fn word_stats(&self, scr: &mut Scratch, from: usize) {
         let Scratch {
             entries,
@@ -708,7 +848,34 @@ impl Tagger {
         }
     }
 
+    /// The shape id of short shape `ss`, given a new one (with its slots
+    /// looked up) if unseen.
+    fn shape_id(
+        &self,
+        ids: &mut table::U64Map,
+        shapes: &mut Vec<[u32; features::N_SHAPE_SLOTS]>,
+        ss: u64,
+    ) -> u32 {
+        if let Some(id) = ids.get(ss) {
+            return id;
+        }
+        let id = shapes.len() as u32;
+        let mut row = [table::NONE; features::N_SHAPE_SLOTS];
+        for (slot, r) in row.iter_mut().enumerate() {
+            let key = features::shape_slot_key(ss, slot);
+            *r = if slot < features::SHAPE_PASS2 {
+                self.pass1.position(key)
+            } else {
+                self.pass2.as_ref().map_or(table::NONE, |w| w.position(key))
+            };
+        }
+        shapes.push(row);
+        ids.insert(ss, id);
+        id
+    }
+
     /// Compute the gazetteer and score fields of `scr.entries[from..]`.
+    #[inline(always)]
     fn fill_entries(&self, scr: &mut Scratch, from: usize) {
         let Scratch {
             entries,
@@ -717,6 +884,9 @@ impl Tagger {
             segs,
             found,
             tmp,
+            small,
+            shapes,
+            dense_w,
             ..
         } = scr;
         let new = &mut entries[from..];
@@ -741,18 +911,31 @@ impl Tagger {
                 }
             }
         }
-        // Pass-1 features, in segments: (entry, what, end in `feats`);
-        // what: 0 intrinsic, 1 headline extras, 2.. roles.
+        // Pass-1 features: small-domain and shape ones are added at once;
+        // the others are looked up in segments: (entry, what, end in
+        // `feats`); what: 0 intrinsic, 1 headline extras, 2.. roles.
         feats.clear();
         segs.clear();
-        for (j, t) in toks.iter().enumerate() {
-            features::intrinsic_features(t, SentInfo { headline: false }, feats);
+        for (j, (t, e)) in toks.iter().zip(new.iter_mut()).enumerate() {
+            let sh = shapes.get(e.sid as usize).copied().unwrap_or([table::NONE; features::N_SHAPE_SLOTS]);
+            small.clear();
+            features::intrinsic_split(t, feats, small);
             segs.push((j as u32, 0, feats.len() as u32));
-            features::headline_features(t, feats);
+            for &x in small.iter() {
+                if let Some(r) = dense_w.get(x as usize) {
+                    for l in 0..NL - 1 {
+                        e.intr[0].0[l] += r[l];
+                    }
+                }
+            }
+            self.pass1.add_found(&[sh[features::SS_SS]], &mut e.intr[0].0);
+            features::headline_split(t, feats);
             segs.push((j as u32, 1, feats.len() as u32));
+            self.pass1.add_found(&[sh[features::SS_HEAD]], &mut e.intr[1].0);
             for r in 0..4 {
-                features::role_features(t, r, feats);
+                features::role_split(t, r, feats);
                 segs.push((j as u32, 2 + r as u8, feats.len() as u32));
+                self.pass1.add_found(&[sh[features::SS_ROLE + r]], &mut e.roles[r].0);
             }
         }
         self.pass1.find_many(feats, tmp, found);
@@ -776,9 +959,12 @@ impl Tagger {
         if let Some(w2) = &self.pass2 {
             feats.clear();
             segs.clear();
-            for (j, t) in toks.iter().enumerate() {
-                features::pass2_word_features(t, feats);
+            for (j, (t, e)) in toks.iter().zip(new.iter_mut()).enumerate() {
+                features::pass2_word_split(t, feats);
                 segs.push((j as u32, 0, feats.len() as u32));
+                if let Some(sh) = shapes.get(e.sid as usize) {
+                    w2.add_found(&[sh[features::SS_P2]], &mut e.p2.0);
+                }
                 features::pass2_m1_features(Some(t), feats);
                 segs.push((j as u32, 1, feats.len() as u32));
             }
@@ -1197,6 +1383,15 @@ mod tests {
         .join()
         .expect("thread");
         assert_eq!(other[0], single[2]);
+        // The portable driver (on a CPU with AVX2, `tag_document` runs the
+        // AVX2 build of the same code) agrees, cold and warm.
+        let mut scr = Scratch::default();
+        assert_eq!(t.tag_with_body(&mut scr, &doc), cold, "portable, cold");
+        assert_eq!(t.tag_with_body(&mut scr, &doc), cold, "portable, warm");
+        let long: Vec<&str> = (0..700)
+            .map(|i| ["Gienger", "met", "Lavrov", "in", "GENEVA", ",", "the", "U.S.", "said"][i % 9])
+            .collect();
+        assert_eq!(t.tag_with_body(&mut Scratch::default(), &[&long]), t.tag_document(&[&long]));
     }
 
     #[test]

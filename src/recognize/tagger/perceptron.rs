@@ -6,8 +6,9 @@
 //! (`Weights`) keeps only the surviving features, keyed by hash, with `i16`
 //! quantised weights, read in place from the model bytes (`table.rs`) behind
 //! a Bloom filter. Viterbi works on reusable buffers (`ViterbiBuf`) and on
-//! transitions prepared once per model (`Trans`); it and the row sums use
-//! AVX2 where available, bit-for-bit equal to the portable code. `mod.rs`
+//! transitions prepared once per model (`Trans`); it uses AVX2 where
+//! available, bit-for-bit equal to the portable code (row sums are inlined
+//! into `mod.rs`'s driver, which is compiled the same way). `mod.rs`
 //! owns the two-pass driver and serialisation.
 
 use super::features::HashTable;
@@ -529,25 +530,13 @@ impl Weights {
         self.table.find_many(feats, tmp, out);
     }
 
-    /// Add the rows at positions `found` (results of [`Weights::find_many`];
-    /// [`NONE`](super::table::NONE) skipped) to `acc`. Integer sums: the
-    /// AVX2 and portable versions agree exactly.
-    #[inline]
+    /// Add the rows at positions `found` (results of [`Weights::find_many`]
+    /// or [`Weights::position`]; [`NONE`](super::table::NONE) skipped) to
+    /// `acc`. Always inlined: the tagger's driver, which calls it, is
+    /// compiled for AVX2 where the CPU has it, and so is this loop there.
+    /// Integer sums: the AVX2 and portable versions agree exactly.
+    #[inline(always)]
     pub fn add_found(&self, found: &[u32], acc: &mut Acc) {
-        #[cfg(target_arch = "x86_64")]
-        {
-            if std::arch::is_x86_feature_detected!("avx2") {
-                // SAFETY: the CPU supports AVX2 (checked just above).
-                unsafe { self.add_found_avx2(found, acc) };
-                return;
-            }
-        }
-        self.add_found_body(found, acc)
-    }
-
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2")]
-    fn add_found_avx2(&self, found: &[u32], acc: &mut Acc) {
         self.add_found_body(found, acc)
     }
 
@@ -558,6 +547,12 @@ impl Weights {
                 add_row(acc, self.table.val_bytes(i as usize));
             }
         }
+    }
+
+    /// The position of feature `f` in the table ([`NONE`](super::table::NONE)
+    /// if absent), for [`Weights::add_found`].
+    pub fn position(&self, f: u64) -> u32 {
+        self.table.find(f).map_or(super::table::NONE, |i| i as u32)
     }
 
     /// The quantised row of one feature (zeros if absent), widened.
@@ -578,13 +573,14 @@ impl Weights {
     }
 
     /// Scale accumulated rows into emission scores (`out[0]`, O, is 0).
-    #[inline]
+    #[inline(always)]
     pub fn finish(&self, acc: &Acc, out: &mut [f32]) {
-        if let Some((o, rest)) = out.split_first_mut() {
-            *o = 0.0;
-            for (o, a) in rest.iter_mut().zip(acc.iter()) {
-                *o = *a as f32 * self.scale;
-            }
+        let Some(out) = out.get_mut(..NL).and_then(|o| <&mut [f32; NL]>::try_from(o).ok()) else {
+            return;
+        };
+        out[0] = 0.0;
+        for l in 0..NL - 1 {
+            out[l + 1] = acc[l] as f32 * self.scale;
         }
     }
 

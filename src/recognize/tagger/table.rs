@@ -454,33 +454,45 @@ impl<V: Val> HashTable<V> {
 }
 
 /// A growable open-addressing map from `u64` to `u32` (linear probing,
-/// power-of-two size, at most half full), for the tagger's per-thread word
-/// cache. Lookups of a batch of keys overlap their cache misses
+/// power-of-two size, at most half full, Fibonacci hashing of the whole
+/// key), for the tagger's per-thread caches. Keys are kept exactly, so
+/// they may be hashes (word forms) or packed ids (word pairs, shape
+/// triples). Lookups of a batch of keys overlap their cache misses
 /// ([`U64Map::touch`]).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(crate) struct U64Map {
-    /// (key | 1, value); key 0 marks an empty slot.
+    /// (key, value); key 0 marks an empty slot (key 0 itself is `zero`).
     slots: Vec<(u64, u32)>,
     len: usize,
+    /// 64 - log2(slots.len()).
+    shift: u32,
+    zero: Option<u32>,
+}
+
+impl Default for U64Map {
+    fn default() -> Self {
+        U64Map {
+            slots: Vec::new(),
+            len: 0,
+            shift: 63,
+            zero: None,
+        }
+    }
 }
 
 impl U64Map {
     #[inline(always)]
-    fn norm(k: u64) -> u64 {
-        // Keys are hashes: folding the low bit keeps 0 free for "empty".
-        k | 1
-    }
-    #[inline(always)]
     fn home(&self, k: u64) -> usize {
-        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20) as usize & (self.slots.len().wrapping_sub(1))
+        ((k ^ (k >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.len
     }
     pub fn clear(&mut self) {
         self.slots.clear();
         self.len = 0;
+        self.shift = 63;
+        self.zero = None;
     }
     /// Load the home slot of each key so the misses of a batch overlap.
     pub fn touch(&self, ks: &[u64]) {
@@ -489,17 +501,20 @@ impl U64Map {
         }
         let mut x = 0u64;
         for &k in ks {
-            if let Some(s) = self.slots.get(self.home(Self::norm(k))) {
+            if let Some(s) = self.slots.get(self.home(k)) {
                 x ^= s.0;
             }
         }
         std::hint::black_box(x);
     }
+    #[inline]
     pub fn get(&self, k: u64) -> Option<u32> {
+        if k == 0 {
+            return self.zero;
+        }
         if self.slots.is_empty() {
             return None;
         }
-        let k = Self::norm(k);
         let mask = self.slots.len() - 1;
         let mut i = self.home(k);
         loop {
@@ -515,17 +530,26 @@ impl U64Map {
     }
     /// Insert or overwrite.
     pub fn insert(&mut self, k: u64, v: u32) {
+        if k == 0 {
+            if self.zero.is_none() {
+                self.len += 1;
+            }
+            self.zero = Some(v);
+            return;
+        }
         if (self.len + 1) * 2 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
-            self.slots = vec![(0, 0); (old.len() * 2).max(64)];
-            self.len = 0;
+            let size = (old.len() * 2).max(64);
+            self.slots = vec![(0, 0); size];
+            self.shift = 64 - size.trailing_zeros();
+            self.len = self.zero.is_some() as usize;
             for (ok, ov) in old {
                 if ok != 0 {
                     self.put(ok, ov);
                 }
             }
         }
-        self.put(Self::norm(k), v);
+        self.put(k, v);
     }
     fn put(&mut self, k: u64, v: u32) {
         let mask = self.slots.len() - 1;
@@ -647,6 +671,21 @@ mod tests {
         m.touch(&[1, 2, 3]);
         m.clear();
         assert_eq!((m.get(0), m.len()), (None, 0));
+        // Keys are exact: packed small ids that differ in one low bit, or
+        // only in their high half, stay apart.
+        for a in 0..40u64 {
+            for b in 0..40u64 {
+                m.insert(a << 32 | b, (a * 100 + b) as u32);
+            }
+        }
+        assert_eq!(m.len(), 1600);
+        for a in 0..40u64 {
+            for b in 0..40u64 {
+                assert_eq!(m.get(a << 32 | b), Some((a * 100 + b) as u32));
+            }
+        }
+        assert_eq!(m.get(40 << 32), None);
+        assert_eq!(m.get(1 << 32 | 40), None);
     }
 
     #[test]
