@@ -268,13 +268,11 @@ impl Gazetteer {
     /// Set the bits of a phrase match `toks[i..=j]` with category `mask`.
     #[inline]
     fn mark(&self, toks: &mut [Tok], i: usize, j: usize, mask: u32) {
-        if mask == 0 {
-            return;
-        }
-        for c in 0..self.categories.len() {
-            if mask & (1 << c) == 0 {
-                continue;
-            }
+        // The categories in the mask, lowest first.
+        let mut m = mask & ((1u32 << self.categories.len().min(MAX_GAZ_CATS)) - 1);
+        while m != 0 {
+            let c = m.trailing_zeros();
+            m &= m - 1;
             let base = (c * 4) as u64;
             if i == j {
                 toks[i].gaz |= 1 << (base + 3);
@@ -632,8 +630,9 @@ fn pass1_info<'a>(
     buf: &mut Pass1Buf,
     dt: &mut [Vec<DocTok>],
 ) {
-    use super::perceptron::{spans_of, type_of};
+    use super::perceptron::{spans_into, type_of};
     let Pass1Buf { counts, spans } = buf;
+    let mut found = Vec::new();
     let mut j = 0;
     for (k, (toks, _)) in doc.iter().enumerate() {
         let labs = labels(k);
@@ -647,7 +646,8 @@ fn pass1_info<'a>(
                 c[type_of(l) as usize] += 1;
             }
         }
-        for (s, e, ty) in spans_of(labs) {
+        spans_into(labs, &mut found);
+        for &(s, e, ty) in &found {
             for (t, &id) in toks.get(s..e).unwrap_or(&[]).iter().zip(tids.get(s..).unwrap_or(&[])) {
                 if t.flags & F_HASALPHA == 0 || t.flags & F_INITCAP == 0 {
                     continue;
@@ -1167,9 +1167,9 @@ pub(crate) fn pass2_features_split(
     let t = &toks[i];
     let n = toks.len();
     let d = &dt[i];
-    small.push(0);
     if d.s1 > 98 || (i > 0 && dt[i - 1].s1 > 98) || (i + 1 < n && dt[i + 1].s1 > 98) {
         // Out of the dense domain (never for real labels): hash the rest.
+        small.push(0);
         let mut all = Vec::new();
         pass2_features(toks, dt, i, &mut all);
         out.extend(all.iter().skip(4));
@@ -1178,9 +1178,7 @@ pub(crate) fn pass2_features_split(
     let s1 = d.s1 as u16;
     let s1m1 = if i > 0 { dt[i - 1].s1 as u64 } else { 99 };
     let s1p1 = if i + 1 < n { dt[i + 1].s1 as u64 } else { 99 };
-    small.push(1 + s1);
-    small.push(101 + s1m1 as u16);
-    small.push(201 + s1p1 as u16);
+    small.extend_from_slice(&[0, 1 + s1, 101 + s1m1 as u16, 201 + s1p1 as u16]);
     match s1m1_slot(s1m1) {
         Some(sl) => slots.push(sl),
         None => f2(out, T_S1M1_SS, s1m1, t.sshape),
@@ -1388,15 +1386,28 @@ pub(crate) fn pair_split(
     slots: &mut Vec<u8>,
 ) {
     let t = &toks[i];
-    let lw = |k: isize| neighbour_word(toks, i, k);
-    let (wm1, wp1, wm2, wp2) = (lw(-1), lw(1), lw(-2), lw(2));
-    f2(out, T_BM1, wm1, t.lower);
-    f2(out, T_BP1, t.lower, wp1);
-    f2(out, T_WM2_WM1, wm2, wm1);
-    f2(out, T_WP1_WP2, wp1, wp2);
-    f2(out, mix(T_WM1_W_WP1, wm1), t.lower, wp1);
-    f2(out, T_WM1_SS, wm1, t.sshape);
-    f2(out, T_SS_WP1, t.sshape, wp1);
+    let n = toks.len();
+    // As `neighbour_word` gives them.
+    let wm1 = if i >= 1 { toks[i - 1].lower } else { PAD_BEFORE + 1 };
+    let wm2 = if i >= 2 { toks[i - 2].lower } else { PAD_BEFORE + (2 - i) as u64 };
+    let wp1 = match toks.get(i + 1) {
+        Some(x) => x.lower,
+        None => PAD_AFTER + (i + 1 - n) as u64,
+    };
+    let wp2 = match toks.get(i + 2) {
+        Some(x) => x.lower,
+        None => PAD_AFTER + (i + 2 - n) as u64,
+    };
+    let w = t.lower;
+    out.extend_from_slice(&[
+        mix(mix(T_BM1, wm1), w),
+        mix(mix(T_BP1, w), wp1),
+        mix(mix(T_WM2_WM1, wm2), wm1),
+        mix(mix(T_WP1_WP2, wp1), wp2),
+        mix(mix(mix(T_WM1_W_WP1, wm1), w), wp1),
+        mix(mix(T_WM1_SS, wm1), t.sshape),
+        mix(mix(T_SS_WP1, t.sshape), wp1),
+    ]);
     if i == 0 {
         slots.push(SS_FIRST as u8);
     }

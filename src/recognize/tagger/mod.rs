@@ -745,10 +745,12 @@ impl Tagger {
                 margins[starts[k]..starts[k + 1]].copy_from_slice(&mar[..n]);
             }
         }
+        let mut spans = Vec::new();
         for (k, &(si, off)) in pieces.iter().enumerate() {
             let labs = &labels[starts[k]..starts[k + 1]];
             let mars = &margins[starts[k]..starts[k + 1]];
-            for (s, e, ty) in perceptron::spans_of(labs) {
+            perceptron::spans_into(labs, &mut spans);
+            for &(s, e, ty) in &spans {
                 let Some(label) = NerLabel::from_index(ty) else {
                     continue;
                 };

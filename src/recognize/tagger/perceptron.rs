@@ -61,10 +61,19 @@ fn allowed_end(l: usize) -> bool {
     l == 0 || matches!(pos_of(l as u8), POS_L | POS_U)
 }
 
-/// Entity spans `(start, end, type 1..=4)` of a well-formed BILOU sequence
-/// (ill-formed pieces are repaired leniently).
+/// [`spans_into`] into a new vector.
+#[cfg(test)]
 pub(crate) fn spans_of(labels: &[u8]) -> Vec<(usize, usize, u8)> {
     let mut out = Vec::new();
+    spans_into(labels, &mut out);
+    out
+}
+
+/// Entity spans `(start, end, type 1..=4)` of a well-formed BILOU sequence
+/// (ill-formed pieces are repaired leniently), into `out` (cleared first,
+/// so one vector serves many sentences).
+pub(crate) fn spans_into(labels: &[u8], out: &mut Vec<(usize, usize, u8)>) {
+    out.clear();
     let mut open: Option<(usize, u8)> = None;
     for (i, &l) in labels.iter().enumerate() {
         if l == 0 {
@@ -105,7 +114,6 @@ pub(crate) fn spans_of(labels: &[u8]) -> Vec<(usize, usize, u8)> {
     if let Some((s, t)) = open {
         out.push((s, labels.len(), t));
     }
-    out
 }
 
 /// Labels that may follow a closed state (start, O, L-x, U-x): O, B-x, U-x;
