@@ -23,23 +23,6 @@ use super::{class, mention_date, Cand, Doc};
 use crate::model::{EntityKind, MentionType, PartialDate};
 use super::lexicon::Pos;
 
-pub(super) const CLAUSE_STOP: &[&str] = &[
-    ";", ":", "—", "–", "(", ")", "\"", "“", "”", "that", "which", "who", "whom", "because", "while", "although", "whereas",
-    "after", "following", "since", "when", "if", "where", "than", "before", "amid", "despite", "though", "until", "unless",
-    "whether", "claiming", "saying", "adding", "according",
-];
-pub(super) const PREPS: &[&str] = &[
-    "on", "against", "into", "at", "in", "near", "with", "between", "among", "amongst", "to", "from", "toward", "towards",
-    "targeting", "across", "inside", "outside", "over", "of", "by", "throughout", "within", "along", "onto",
-];
-pub(super) const NOUN_PHRASE_END: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
-    "comes", "came", "come", "became", "become", "becomes", "remains", "remained", "seems", "seemed", "marks", "marked",
-    "killed", "left", "prompted", "sparked", "triggered", "shattered", "caused", "raised", "led", "drew", "underscored",
-];
-pub(super) const PASSIVE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"];
-pub(super) const SUPPORTER_VERBS: &[&str] = &["supported", "backed", "joined", "aided", "assisted", "accompanied", "helped", "including"];
-
 fn push(v: &mut Vec<usize>, e: usize) {
     if !v.contains(&e) {
         v.push(e);
@@ -158,7 +141,7 @@ pub fn attach(doc: &Doc, c: &mut Cand, others: &[(usize, usize)]) {
         }
     }
     // the source is never also the target
-    let srcs = c.sources.clone();
+    let srcs = &c.sources;
     c.targets.retain(|t| !srcs.contains(t));
 }
 
@@ -325,16 +308,9 @@ fn actor_list(doc: &Doc, mut j: usize, b: usize) -> Vec<usize> {
     out
 }
 
-/// Words after a country name that do not make it a modifier of a noun.
-pub(super) const FUNCTION_WORDS: &[&str] = &[
-    "and", "or", "but", "in", "on", "at", "of", "to", "for", "from", "with", "by", "as", "since", "after",
-    "before", "during", "when", "while", "which", "that", "who", "where", "is", "was", "were", "are", "has",
-    "have", "had", "will", "would", "said", "says", "and,", "than", "into", "over", "near", "amid",
-];
-
 /// Targets and places after the trigger, up to the end of its clause.
 fn forward(doc: &Doc, c: &mut Cand, te: usize, b: usize) {
-    let mut prep: Option<&str> = None; // a preposition of PREPS
+    let mut prep: Option<&str> = None; // a preposition of `words::PREPS`
     let mut j = te;
     let mut steps = 0;
     let mut not_only = false;

@@ -108,13 +108,49 @@ pub fn global_key(plover: &str, date: Option<&PartialDate>, place_countries: &[S
     if cs.is_empty() || cs.len() > cfg.max_countries {
         return None;
     }
-    Some(format!("{}+{}+{}", family(plover, cfg), d, cs.join("-")))
+    let fam = family(plover, cfg);
+    let mut key = String::with_capacity(fam.len() + d.len() + 3 * cs.len() + 2);
+    key.push_str(fam);
+    key.push('+');
+    key.push_str(&d);
+    key.push('+');
+    for (i, c) in cs.iter().enumerate() {
+        if i > 0 {
+            key.push('-');
+        }
+        key.push_str(c);
+    }
+    Some(key)
 }
 
 /// A key that never leaves the document: the text hash and the code point
 /// offset of the first trigger.
 pub fn local_key(plover: &str, text_hash: u64, cstart: usize) -> String {
-    format!("local:{plover}:{text_hash:016x}:{cstart}")
+    // `local:{plover}:{text_hash:016x}:{cstart}`, without the formatting machinery
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut key = String::with_capacity(plover.len() + 48);
+    key.push_str("local:");
+    key.push_str(plover);
+    key.push(':');
+    for i in (0..16).rev() {
+        key.push(char::from(HEX[(text_hash >> (4 * i)) as usize & 0xf]));
+    }
+    key.push(':');
+    let mut digits = [0u8; 20];
+    let mut n = cstart;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        key.push(char::from(d));
+    }
+    key
 }
 
 /// FNV-1a over the text, for local keys (stable across runs and builds).
@@ -144,6 +180,9 @@ mod tests {
         let m = PartialDate { year: Some(2013), month: Some(2), day: None };
         assert_eq!(global_key("SANCTION", Some(&m), &[], &["US".into(), "IR".into()], &cfg).as_deref(), Some("SANCTION+2013-02+IR-US"));
         assert_ne!(local_key("ASSAULT", text_hash("a"), 3), local_key("ASSAULT", text_hash("b"), 3));
+        for (h, at) in [(0u64, 0usize), (0x0123_4567_89ab_cdef, 7), (u64::MAX, 1234567), (42, usize::MAX)] {
+            assert_eq!(local_key("PROTEST", h, at), format!("local:PROTEST:{h:016x}:{at}"));
+        }
     }
 
     #[test]

@@ -34,14 +34,16 @@ pub mod args;
 pub mod key;
 pub mod lexicon;
 pub mod named;
+mod tables;
+pub mod words;
 
 use crate::model::{Diagnostic, Entity, EntityKind, Event, Mention, MentionType, PartialDate, Publication, Severity, Span};
 use crate::text::{Segmented, TokenKind};
-use crate::recognize::gazetteer::FxMap;
 use key::KeyConfig;
 use lexicon::{Entry, Lexicon, Pos};
 use named::Named;
-use std::sync::OnceLock;
+use tables::WordInfo;
+pub use words::class;
 
 /// What the event stage reads.
 pub struct Input<'a> {
@@ -98,10 +100,11 @@ pub fn extract_with(input: &Input, cfg: &Config) -> (Vec<Event>, Vec<Diagnostic>
 /// The document as the event stage sees it.
 pub struct Doc<'a> {
     pub input: &'a Input<'a>,
-    /// Lower-case token texts, all in one buffer: token `t` is
-    /// `low[low_ends[t - 1]..low_ends[t]]` (one allocation, not one per token).
+    /// Lower-case token texts: token `t` is `low[ranges[t].0..ranges[t].1]`
+    /// (one buffer, not one allocation per token; for an ASCII text, the
+    /// whole text lower-cased at once, and the ranges are the token spans).
     low: String,
-    low_ends: Vec<usize>,
+    ranges: Vec<(usize, usize)>,
     /// Token → the longest non-temporal or temporal mention covering it.
     pub ment_tok: Vec<Option<usize>>,
     /// Mention → token range.
@@ -111,105 +114,34 @@ pub struct Doc<'a> {
     text_hash: std::cell::OnceCell<u64>,
     /// Publication → its dominant country (ISO), when one stands out.
     pub pub_country: Vec<Option<String>>,
-    /// Token → its word in [`Vocab`] (`u32::MAX`: a word the stage does not know).
+    /// Token → its word in the vocabulary (`super::tables`; `u32::MAX`: a
+    /// word the stage does not know).
     voc: Vec<u32>,
-    vocab: &'static Vocab,
-}
-
-/// Word classes of the rules' word lists, one bit each: a token's class is
-/// looked up once per document ([`Doc::is`]) instead of scanning a list at
-/// every test.
-pub mod class {
-    pub const PREP: u32 = 1;
-    pub const CLAUSE_STOP: u32 = 1 << 1;
-    pub const NOUN_PHRASE_END: u32 = 1 << 2;
-    pub const PASSIVE_AUX: u32 = 1 << 3;
-    pub const SUPPORTER_VERB: u32 = 1 << 4;
-    pub const FUNCTION_WORD: u32 = 1 << 5;
-    pub const NOUN_LEFT: u32 = 1 << 6;
-    pub const VERB_LEFT: u32 = 1 << 7;
-    pub const DEFINITE: u32 = 1 << 8;
-}
-
-/// What the stage knows about one lower-case word: its classes, the
-/// lexicon rows whose form starts with it and the named-event aliases that
-/// may start at it.
-struct WordInfo {
-    class: u32,
-    lex: &'static [(usize, Entry)],
-    aliases: &'static [named::Alias],
-}
-
-/// Every word the stage reacts to, gathered once from the lexicon, the
-/// named-event aliases and the word lists, so that a document looks each
-/// token up once (one hash) rather than once per table and rule.
-struct Vocab {
-    ids: FxMap<&'static str, u32>,
-    words: Vec<WordInfo>,
-}
-
-impl Vocab {
-    fn get() -> &'static Vocab {
-        static V: OnceLock<Vocab> = OnceLock::new();
-        V.get_or_init(|| {
-            let (lex, aliases) = (Lexicon::get(), named::Aliases::get());
-            let n = lex.group_count() + aliases.by_first.len() + 256;
-            let mut v = Vocab { ids: FxMap::default(), words: Vec::with_capacity(n) };
-            v.ids.reserve(n);
-            for (w, group) in lex.groups() {
-                v.slot(w).lex = group;
-            }
-            for (w, aliases) in aliases.all() {
-                v.slot(w).aliases = aliases;
-            }
-            let lists: [(&[&'static str], u32); 9] = [
-                (args::PREPS, class::PREP),
-                (args::CLAUSE_STOP, class::CLAUSE_STOP),
-                (args::NOUN_PHRASE_END, class::NOUN_PHRASE_END),
-                (args::PASSIVE_AUX, class::PASSIVE_AUX),
-                (args::SUPPORTER_VERBS, class::SUPPORTER_VERB),
-                (args::FUNCTION_WORDS, class::FUNCTION_WORD),
-                (NOUN_LEFT, class::NOUN_LEFT),
-                (VERB_LEFT, class::VERB_LEFT),
-                (DEFINITE, class::DEFINITE),
-            ];
-            for (list, bit) in lists {
-                for w in list {
-                    v.slot(w).class |= bit;
-                }
-            }
-            v
-        })
-    }
-
-    fn slot(&mut self, w: &'static str) -> &mut WordInfo {
-        let next = self.words.len() as u32;
-        let id = *self.ids.entry(w).or_insert(next);
-        if id == next {
-            self.words.push(WordInfo { class: 0, lex: &[], aliases: &[] });
-        }
-        &mut self.words[id as usize]
-    }
 }
 
 impl<'a> Doc<'a> {
     fn new(input: &'a Input<'a>) -> Doc<'a> {
         let seg = input.seg;
         let text = input.text;
-        let mut low = String::with_capacity(text.len());
-        let mut low_ends = Vec::with_capacity(seg.tokens.len());
-        for t in &seg.tokens {
-            let w = text.get(t.span.start..t.span.end).unwrap_or("");
-            // ASCII words (almost all) need neither Unicode lowercasing nor the apostrophe fix
-            if w.is_ascii() {
+        let (low, ranges) = if text.is_ascii() {
+            // ASCII words need neither Unicode lowercasing nor the apostrophe fix
+            (text.to_ascii_lowercase(), seg.tokens.iter().map(|t| (t.span.start, t.span.end)).collect())
+        } else {
+            let mut low = String::with_capacity(text.len());
+            let mut ranges = Vec::with_capacity(seg.tokens.len());
+            for t in &seg.tokens {
+                let w = text.get(t.span.start..t.span.end).unwrap_or("");
                 let at = low.len();
-                low.push_str(w);
-                low[at..].make_ascii_lowercase();
-            } else {
-                low.push_str(&w.to_lowercase().replace('\u{2019}', "'"));
+                if w.is_ascii() {
+                    low.push_str(w);
+                    low[at..].make_ascii_lowercase();
+                } else {
+                    low.push_str(&w.to_lowercase().replace('\u{2019}', "'"));
+                }
+                ranges.push((at, low.len()));
             }
-            low_ends.push(low.len());
-        }
+            (low, ranges)
+        };
         let mut ment_tok: Vec<Option<usize>> = vec![None; seg.tokens.len()];
         let mut ment_range = Vec::with_capacity(input.mentions.len());
         for (mi, m) in input.mentions.iter().enumerate() {
@@ -226,9 +158,8 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let vocab = Vocab::get();
-        let mut doc = Doc { input, low, low_ends, ment_tok, ment_range, text_hash: std::cell::OnceCell::new(), pub_country: Vec::new(), voc: Vec::new(), vocab };
-        doc.voc = (0..seg.tokens.len()).map(|t| vocab.ids.get(doc.word(t)).copied().unwrap_or(u32::MAX)).collect();
+        let mut doc = Doc { input, low, ranges, ment_tok, ment_range, text_hash: std::cell::OnceCell::new(), pub_country: Vec::new(), voc: Vec::new() };
+        doc.voc = (0..seg.tokens.len()).map(|t| tables::word_id(doc.word(t)).unwrap_or(u32::MAX)).collect();
         doc.pub_country = (0..input.publications.len()).map(|p| doc.dominant_country(p)).collect();
         doc
     }
@@ -239,17 +170,14 @@ impl<'a> Doc<'a> {
     }
 
     pub fn word(&self, t: usize) -> &str {
-        let start = match t.checked_sub(1) {
-            Some(p) => self.low_ends.get(p).copied().unwrap_or(usize::MAX),
-            None => 0,
-        };
-        let end = self.low_ends.get(t).copied().unwrap_or(0);
-        self.low.get(start..end).unwrap_or("")
+        match self.ranges.get(t) {
+            Some(&(start, end)) => self.low.get(start..end).unwrap_or(""),
+            None => "",
+        }
     }
 
     fn info(&self, t: usize) -> Option<&'static WordInfo> {
-        let id = *self.voc.get(t)?;
-        self.vocab.words.get(id as usize)
+        tables::info(*self.voc.get(t)?)
     }
 
     /// Token `t`'s word is in one of the word lists `c` ([`class`] bits);
@@ -260,12 +188,12 @@ impl<'a> Doc<'a> {
 
     /// The lexicon rows whose form starts with token `t`'s word.
     fn lex_group(&self, t: usize) -> &'static [(usize, Entry)] {
-        self.info(t).map_or(&[], |w| w.lex)
+        self.info(t).map_or(&[], WordInfo::lex)
     }
 
     /// The named-event aliases that may start at token `t`.
     fn aliases_at(&self, t: usize) -> &'static [named::Alias] {
-        self.info(t).map_or(&[], |w| w.aliases)
+        self.info(t).map_or(&[], WordInfo::aliases)
     }
 
     pub fn is_word(&self, t: usize) -> bool {
@@ -403,38 +331,6 @@ impl Cand {
     }
 }
 
-/// Words before a noun that make it a noun (determiners, quantifiers).
-const NOUN_LEFT: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "of", "further", "new", "more",
-    "any", "no", "fresh", "recent", "latest", "first", "second", "last", "such", "several", "many", "multiple", "two", "three",
-    "four", "military", "deadly", "'s", "-", "major", "massive", "renewed", "direct", "peace", "nuclear", "bilateral",
-    "multilateral", "retaliatory", "joint", "overnight", "weekend", "terrorist", "terror", "suspected", "alleged", "cross-border",
-    "for", "in", "after", "following", "since", "amid", "during", "before", "against", "and", "or",
-];
-const VERB_LEFT: &[&str] = &[
-    "to", "will", "would", "could", "should", "may", "might", "must", "can", "did", "does", "do", "not", "n't", "he", "she",
-    "they", "we", "i", "who", "also", "then", "later", "reportedly", "allegedly", "repeatedly",
-];
-const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "such"];
-/// Tier-1 forms too ambiguous to stand without an actor argument.
-const AMBIGUOUS: &[&str] = &[
-    "hit", "struck", "meeting", "meet", "meets", "met", "visit", "visits", "visited", "visiting", "offer", "offers", "offered",
-    "offering", "proposal", "overture", "relief", "aid", "assistance", "fall", "capture", "release", "released", "freed",
-    "battle", "fighting", "fought", "blast", "explosion", "probe", "inquiry", "investigation", "investigated", "investigating",
-    "charged", "welcomed", "praised", "dismissed", "warned", "fled", "flee", "fleeing", "rally", "rallies", "march", "rallied",
-    "marched", "hosted", "hosts", "signed", "signs", "signing", "agreed", "agrees", "demanded", "demands", "demanding", "urged",
-    "urges", "called on", "called for", "calls for", "calling for", "endorsed", "recognized", "recognised", "destroyed",
-    "demolished", "shot", "detention", "deployed", "deploys", "deploying", "deployment", "buildup", "build-up", "withdrew",
-    "withdraws", "withdrawn", "pulled out", "withdrawal", "promised", "pledged", "vowed to", "threatened", "threatens",
-    "threatening", "evacuated", "evacuating", "evacuate", "evacuation", "evacuations", "provided", "captured", "seized",
-    "seizes", "seizing", "occupied", "clash", "resigned", "resigns", "resignation", "unrest", "bombing", "bombed", "drills",
-    "accused", "accuses", "accusing", "blamed", "blames", "rejects", "rejected", "rejecting", "refused", "refuses",
-];
-/// `form` is one of [`AMBIGUOUS`] (a set built once, not a scan of the list).
-fn is_ambiguous(form: &str) -> bool {
-    static SET: OnceLock<FxMap<&'static str, ()>> = OnceLock::new();
-    SET.get_or_init(|| AMBIGUOUS.iter().map(|w| (*w, ())).collect()).contains_key(form)
-}
 const NOT_EVENT_AFTER_NOUN: &[&str] = &[
     "force", "forces", "group", "groups", "helicopter", "helicopters", "aircraft", "capability", "capabilities", "dog", "dogs",
     "surface", "zone", "team", "teams", "fighter", "fighters", "ship", "ships", "boat", "boats", "submarine", "submarines",
@@ -475,13 +371,21 @@ fn find_triggers(doc: &Doc, s: usize, out: &mut Vec<Cand>) {
         }
         let words = &wbuf[..nw];
         // the longest matching form, and all matching rows of its length
-        let Some(len) = group.iter().find(|(n, e)| lexicon::form_matches(*n, e, words)).map(|x| x.0) else {
+        let Some(len) = group.iter().find(|(n, e)| lexicon::form_matches(*n, e.form, words)).map(|x| x.0) else {
             i += 1;
             continue;
         };
-        let same: Vec<&Entry> = group.iter().filter(|(n, e)| *n == len && lexicon::form_matches(*n, e, words)).map(|(_, e)| e).collect();
-        let pos = choose_pos(doc, i, &same, start);
-        let Some(entry) = same.iter().find(|e| e.pos == pos).or(same.first()).copied().copied() else {
+        // the first matching row of that length, and the first of each part of speech
+        let (mut first, mut verb, mut noun) = (None, None, None);
+        for (_, e) in group.iter().filter(|(n, e)| *n == len && lexicon::form_matches(*n, e.form, words)) {
+            first = first.or(Some(e));
+            match e.pos {
+                Pos::Verb => verb = verb.or(Some(e)),
+                Pos::Noun => noun = noun.or(Some(e)),
+            }
+        }
+        let pos = choose_pos(doc, i, verb.is_some(), noun.is_some(), start);
+        let Some(entry) = (if pos == Pos::Verb { verb } else { noun }).or(first).copied() else {
             i += 1;
             continue;
         };
@@ -493,7 +397,7 @@ fn find_triggers(doc: &Doc, s: usize, out: &mut Vec<Cand>) {
             Guard::Keep(plover, cameo, mode) => {
                 let span = span_of(doc, i, i + len);
                 let definite = entry.pos == Pos::Noun && definite_np(doc, i, start);
-                let ambiguous = entry.tier >= 2 || is_ambiguous(entry.form);
+                let ambiguous = entry.tier >= 2 || entry.ambiguous;
                 let mut c = Cand::new(s, (i, i + len), entry, doc.publication_at(span.start), span);
                 (c.plover, c.mode, c.cameo) = (plover, mode, cameo);
                 c.definite = definite;
@@ -549,12 +453,13 @@ fn span_of(doc: &Doc, s: usize, e: usize) -> Span {
     Span { start: a.start, end: b.end, cstart: a.cstart, cend: b.cend }
 }
 
-fn choose_pos(doc: &Doc, i: usize, same: &[&Entry], start: usize) -> Pos {
-    let has = |p: Pos| same.iter().any(|e| e.pos == p);
-    if !has(Pos::Verb) {
+/// The part of speech of a trigger at token `i` whose matching rows
+/// include verbs (`verb`) and nouns (`noun`).
+fn choose_pos(doc: &Doc, i: usize, verb: bool, noun: bool, start: usize) -> Pos {
+    if !verb {
         return Pos::Noun;
     }
-    if !has(Pos::Noun) {
+    if !noun {
         return Pos::Verb;
     }
     let w = doc.word(i);
@@ -784,7 +689,7 @@ fn apply_named(doc: &Doc, s: usize, cands: &mut Vec<Cand>, start: usize) {
         for al in doc.aliases_at(a + i) {
             // the words first: the sentence's context is needed only for an
             // alias that matches (the checks are independent of each other)
-            let Some(e) = named::match_at(&al.words, &words, i) else { continue };
+            let Some(e) = named::match_at(al.word_bytes(), &words, i) else { continue };
             let (sent_isos, sent_years) = sent_context.get_or_insert_with(&context);
             let n = &named::NAMED[al.event];
             let year = al.year;
@@ -833,6 +738,7 @@ fn annotate_named(doc: &Doc, cands: &mut Vec<Cand>, start: usize, ts: usize, te:
                 mode: n.and_then(|n| n.mode),
                 tier: 1,
                 block: "",
+                ambiguous: false,
             };
             let mut c = Cand::new(s, (ts, te), entry, pub_at, span);
             c.confidence = 0.7;
@@ -1096,16 +1002,16 @@ fn build_events(doc: &Doc, cands: Vec<Cand>, cfg: &KeyConfig) -> Vec<Event> {
             None => key_countries(doc, &mut c),
         };
         let key = if let Some(op) = &c.op_name {
-            format!("named:{op}")
+            ["named:", op.as_str()].concat()
         } else {
             key::global_key(c.plover, c.date.as_ref(), &pc, &[], cfg)
                 .unwrap_or_else(|| key::local_key(c.plover, doc.text_hash(), c.triggers.first().map_or(0, |s| s.cstart)))
         };
         if !key.starts_with("local:") && !why.is_empty() && why != "named" {
-            c.evidence.push(format!("key-country:{why}"));
+            c.evidence.push(["key-country:", why].concat());
         }
         if !key.starts_with("local:") {
-            c.evidence.push(format!("key:{key}"));
+            c.evidence.push(["key:", key.as_str()].concat());
         }
         let label = label(doc, &c, &pc);
         let ev = Event {
@@ -1360,7 +1266,7 @@ fn label(doc: &Doc, c: &Cand, pc: &[String]) -> String {
     if let Some(op) = &c.op_name {
         head = op.replace('-', " ");
     }
-    let name_of = |e: usize| doc.entity(e).map(|en| en.name.clone());
+    let name_of = |e: usize| doc.entity(e).map(|en| en.name.as_str());
     // the most specific place: a city or region first, else the country
     let place = c
         .places
@@ -1370,13 +1276,13 @@ fn label(doc: &Doc, c: &Cand, pc: &[String]) -> String {
         .and_then(|&p| name_of(p));
     let _ = pc;
     if let Some(p) = place {
-        return format!("{head} in {p}");
+        return [head.as_str(), " in ", p].concat();
     }
     if let Some(t) = c.targets.first().and_then(|&t| name_of(t)) {
-        return format!("{head} against {t}");
+        return [head.as_str(), " against ", t].concat();
     }
     if let Some(s) = c.sources.first().and_then(|&t| name_of(t)) {
-        return format!("{head} by {s}");
+        return [head.as_str(), " by ", s].concat();
     }
     head
 }

@@ -607,3 +607,22 @@ fn undated_reports_meet_on_the_person_their_main_event_is_about() {
     bd.person("Ann Lee", 0, "ann-lee");
     assert!(bd.run().iter().all(|e| !e.key.contains("person:")));
 }
+
+#[test]
+fn token_words_are_lower_case_in_ascii_and_other_texts() {
+    for text in [
+        "Foreign Minister Anna Berg met President Alvarez in MADRID on Monday.",
+        "Iran’s Supreme Leader ÇAĞLAR said the U.S.-led STRIKES were “illegal”.",
+    ] {
+        let b = B::new(text);
+        let seg = segment(text);
+        let input = Input { text, seg: &seg, publications: &b.pubs, mentions: &[], entities: &[], mention_entity: &[] };
+        let doc = Doc::new(&input);
+        for t in 0..seg.tokens.len() {
+            let w = seg.token_text(text, t);
+            let want = if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase().replace('\u{2019}', "'") };
+            assert_eq!(doc.word(t), want, "{text:?} token {t}");
+        }
+        assert_eq!(doc.word(seg.tokens.len()), "");
+    }
+}

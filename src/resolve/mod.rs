@@ -13,7 +13,8 @@ pub mod actors;
 pub mod roles;
 
 use crate::model::{Entity, EntityKind, Mention, MentionType, Publication};
-use crate::recognize::gazetteer::{FxMap, GazKind, Gazetteer};
+use crate::recognize::gazetteer::{FxHasher, FxMap, GazKind, Gazetteer};
+use std::hash::{BuildHasher, BuildHasherDefault};
 use actors::{ActorDictionary, ActorKind};
 
 /// Words that stand before a name but are not part of it.
@@ -28,6 +29,19 @@ const TITLES: &[&str] = &[
 /// Small words of organization names that acronyms skip.
 const ACRONYM_SKIP: &[&str] = &["of", "for", "the", "and", "on", "in", "to", "&", "de", "du", "la", "le"];
 
+/// The length of the longest word of `list`.
+const fn max_len(list: &[&str]) -> usize {
+    let mut m = 0;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() > m {
+            m = list[i].len();
+        }
+        i += 1;
+    }
+    m
+}
+
 /// Strip possessives, a leading "the" and leading titles from a name.
 pub fn clean_name(s: &str, kind: MentionType) -> String {
     let mut s = s.trim();
@@ -36,18 +50,56 @@ pub fn clean_name(s: &str, kind: MentionType) -> String {
             s = x.trim_end();
         }
     }
-    let mut words = s.split_whitespace();
+    if s.is_ascii() {
+        join_clean(AsciiWords { s, at: 0 }, kind, s.len())
+    } else {
+        join_clean(s.split_whitespace(), kind, s.len())
+    }
+}
+
+/// The words of an ASCII text as `str::split_whitespace` cuts them (the
+/// ASCII characters it splits at: tab, line feed, vertical tab, form feed,
+/// carriage return and space), without decoding characters.
+#[derive(Clone)]
+struct AsciiWords<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for AsciiWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let b = self.s.as_bytes();
+        let ws = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+        while self.at < b.len() && ws(b[self.at]) {
+            self.at += 1;
+        }
+        if self.at >= b.len() {
+            return None;
+        }
+        let start = self.at;
+        while self.at < b.len() && !ws(b[self.at]) {
+            self.at += 1;
+        }
+        self.s.get(start..self.at)
+    }
+}
+
+/// The words of a name without a leading "the" and, for a person, without
+/// leading titles, joined by single spaces.
+fn join_clean<'a>(mut words: impl Iterator<Item = &'a str> + Clone, kind: MentionType, cap: usize) -> String {
     let mut first = words.next();
     if first.is_some_and(|w| w.eq_ignore_ascii_case("the")) {
         first = words.next();
     }
     if kind == MentionType::Person {
         // Titles go while another word follows.
-        while first.is_some_and(|w| in_lower_list(TITLES, w)) && words.clone().next().is_some() {
+        while first.is_some_and(is_title) && words.clone().next().is_some() {
             first = words.next();
         }
     }
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(cap);
     if let Some(w) = first {
         out.push_str(w);
         for w in words {
@@ -58,24 +110,54 @@ pub fn clean_name(s: &str, kind: MentionType) -> String {
     out
 }
 
-/// Whether the lower case of `w` is in `list` (lower-case ASCII words),
-/// without allocating for ASCII words.
-fn in_lower_list(list: &[&str], w: &str) -> bool {
+/// Whether the lower case of `w` is one of [`TITLES`] (a set built once:
+/// one hash instead of a scan of the list; ASCII words are lower-cased on
+/// the stack, and longer ones than any title are not looked up).
+fn is_title(w: &str) -> bool {
+    const MAX: usize = max_len(TITLES);
+    static SET: std::sync::OnceLock<FxMap<&'static str, ()>> = std::sync::OnceLock::new();
     if w.is_ascii() {
-        list.iter().any(|t| t.eq_ignore_ascii_case(w))
+        if w.len() > MAX {
+            return false;
+        }
+        let set = SET.get_or_init(|| TITLES.iter().map(|t| (*t, ())).collect());
+        let mut buf = [0u8; MAX];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // lower-casing ASCII keeps the bytes valid UTF-8
+        std::str::from_utf8(b).is_ok_and(|l| set.contains_key(l))
     } else {
-        list.contains(&w.to_lowercase().as_str())
+        let set = SET.get_or_init(|| TITLES.iter().map(|t| (*t, ())).collect());
+        set.contains_key(w.to_lowercase().as_str())
+    }
+}
+
+/// Whether the lower case of `w` is one of [`ACRONYM_SKIP`], without
+/// allocating for ASCII words (and without comparing longer ones).
+fn is_acronym_skip(w: &str) -> bool {
+    if w.is_ascii() {
+        w.len() <= max_len(ACRONYM_SKIP) && ACRONYM_SKIP.iter().any(|t| t.eq_ignore_ascii_case(w))
+    } else {
+        ACRONYM_SKIP.contains(&w.to_lowercase().as_str())
     }
 }
 
 /// The acronym of a multi-word name: "United States Institute of Peace" → "USIP".
 pub fn acronym_of(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().filter(|w| !in_lower_list(ACRONYM_SKIP, w)).collect();
-    if words.len() < 2 {
-        return None;
+    // every word but the small ones must start with a capital, and there
+    // must be two such words at least
+    let mut n = 0;
+    let mut a = String::new();
+    for w in name.split_whitespace().filter(|w| !is_acronym_skip(w)) {
+        let c = w.chars().next()?;
+        if !c.is_uppercase() {
+            return None;
+        }
+        a.push(c);
+        n += 1;
     }
-    let a: String = words.iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
-    (a.chars().count() == words.len()).then_some(a)
+    (n >= 2).then_some(a)
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -95,6 +177,59 @@ pub fn organization_key(name: &str, gaz: &Gazetteer) -> String {
     clean
 }
 
+/// The entity with `key` among those of `kind`, created (named `name`)
+/// when new. Entities are found by the hash of their kind and key, through
+/// a chain of the entities with that hash, and compared by their own key:
+/// nothing is cloned for an entity already known, and no second copy of a
+/// new entity's key is kept.
+#[derive(Default)]
+struct Keyed {
+    heads: FxMap<(EntityKind, u64), usize>,
+    /// Entity → the previous entity with its hash (`usize::MAX`: none).
+    next: Vec<usize>,
+}
+
+impl Keyed {
+    fn get(&mut self, entities: &mut Vec<Entity>, kind: EntityKind, key: &str, name: &str) -> usize {
+        let h = BuildHasherDefault::<FxHasher>::default().hash_one(key);
+        let mut at = self.heads.get(&(kind, h)).copied().unwrap_or(usize::MAX);
+        while let Some(en) = entities.get(at) {
+            if en.kind == kind && en.key == key {
+                return at;
+            }
+            at = self.next.get(at).copied().unwrap_or(usize::MAX);
+        }
+        let e = entities.len();
+        entities.push(Entity {
+            key: key.to_string(),
+            kind,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            iso: None,
+            wikidata: None,
+            country: None,
+            role: None,
+            acronym: None,
+            mentions: Vec::new(),
+        });
+        self.next.resize(e, usize::MAX);
+        self.next.push(self.heads.insert((kind, h), e).unwrap_or(usize::MAX));
+        e
+    }
+}
+
+/// [`organization_key`] of `name`, remembered in `memo`.
+fn org_key_memo<'m, 'a>(memo: &'m mut FxMap<&'a str, String>, name: &'a str, gaz: &Gazetteer) -> &'m str {
+    memo.entry(name).or_insert_with(|| organization_key(name, gaz))
+}
+
+/// Set an optional string field to `v`, allocating only when it changes.
+fn set_opt(field: &mut Option<String>, v: Option<&str>) {
+    if field.as_deref() != v {
+        *field = v.map(str::to_string);
+    }
+}
+
 /// Resolve the mentions of one document. Returns the entities and, for
 /// every mention, its entity (none for time expressions).
 pub fn resolve(
@@ -104,57 +239,55 @@ pub fn resolve(
     dict: &ActorDictionary,
 ) -> (Vec<Entity>, Vec<Option<usize>>) {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut by_key: FxMap<(EntityKind, String), usize> = FxMap::default();
+    let mut keyed = Keyed::default();
+    // at most one entity per mention; most documents name fewer things
+    entities.reserve(mentions.len() / 2 + 4);
+    keyed.next.reserve(mentions.len());
     let mut link: Vec<Option<usize>> = vec![None; mentions.len()];
 
-    let mut get = |entities: &mut Vec<Entity>, kind: EntityKind, key: String, name: &str| -> usize {
-        *by_key.entry((kind, key.clone())).or_insert_with(|| {
-            entities.push(Entity {
-                key,
-                kind,
-                name: name.to_string(),
-                aliases: Vec::new(),
-                iso: None,
-                wikidata: None,
-                country: None,
-                role: None,
-                acronym: None,
-                mentions: Vec::new(),
-            });
-            entities.len() - 1
+    // The clean names of person and organization mentions, once each.
+    let clean: Vec<String> = mentions
+        .iter()
+        .map(|m| match m.kind {
+            MentionType::Person | MentionType::Organization => clean_name(&m.norm, m.kind),
+            _ => String::new(),
         })
-    };
-
+        .collect();
     // Full person names first, so surnames can join them.
-    let mut persons: Vec<(usize, String)> = Vec::new(); // (mention, clean full name)
+    // (A clean name's words are joined by single spaces: it has two words
+    // when it has a space, and its last word follows the last space.)
+    let mut persons: Vec<(usize, &str)> = Vec::new(); // (mention, last word of its clean full name)
     for (i, m) in mentions.iter().enumerate() {
-        if m.kind == MentionType::Person {
-            let name = clean_name(&m.norm, MentionType::Person);
-            if name.split_whitespace().count() >= 2 {
-                persons.push((i, name));
+        if m.kind == MentionType::Person && clean[i].contains(' ') {
+            persons.push((i, clean[i].rfind(' ').map_or("", |p| &clean[i][p + 1..])));
+        }
+    }
+    // Organization expansions, for acronyms; and each organization name's
+    // own acronym.
+    let mut expansions: Vec<(String, &str)> = Vec::new(); // (acronym, full name)
+    let mut acronyms: Vec<Option<String>> = vec![None; mentions.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind == MentionType::Organization {
+            if let Some(a) = acronym_of(&clean[i]) {
+                expansions.push((a.clone(), &clean[i]));
+                acronyms[i] = Some(a);
             }
         }
     }
-    // Organization expansions, for acronyms.
-    let mut expansions: Vec<(String, String)> = Vec::new(); // (acronym, full name)
-    for m in mentions.iter().filter(|m| m.kind == MentionType::Organization) {
-        let name = clean_name(&m.norm, MentionType::Organization);
-        if let Some(a) = acronym_of(&name) {
-            expansions.push((a, name));
-        }
-    }
+    // Per-document memos: names recur, and each lookup is a search.
+    let mut org_keys: FxMap<&str, String> = FxMap::default();
+    let mut actors_of: FxMap<String, Option<&actors::Actor>> = FxMap::default();
 
     for (i, m) in mentions.iter().enumerate() {
-        let pub_date = pubs.get(m.publication).and_then(|p| p.published).and_then(|d| d.to_naive());
         let e = match m.kind {
             MentionType::Country | MentionType::Nationality => {
-                let Some(iso) = m.iso.clone() else { continue };
-                let info = gaz.country(&iso);
-                let name = info.map(|c| c.name.to_string()).unwrap_or_else(|| m.norm.clone());
-                let e = get(&mut entities, EntityKind::Country, iso.clone(), &name);
-                entities[e].iso = Some(iso);
+                let Some(iso) = m.iso.as_deref() else { continue };
+                let info = gaz.country(iso);
+                let name = info.map_or(m.norm.as_str(), |c| c.name);
+                let e = keyed.get(&mut entities, EntityKind::Country, iso, name);
+                set_opt(&mut entities[e].iso, Some(iso));
                 if let Some(c) = info {
-                    entities[e].wikidata = Some(c.wikidata.to_string());
+                    set_opt(&mut entities[e].wikidata, Some(c.wikidata));
                 }
                 e
             }
@@ -163,38 +296,43 @@ pub fn resolve(
                 // A place the gazetteer does not know may still be a country.
                 if m.iso.is_none() {
                     if let Some(c) = gaz.country_by_name(&name) {
-                        let e = get(&mut entities, EntityKind::Country, c.iso2.to_string(), c.name);
-                        entities[e].iso = Some(c.iso2.to_string());
-                        entities[e].wikidata = Some(c.wikidata.to_string());
+                        let e = keyed.get(&mut entities, EntityKind::Country, c.iso2, c.name);
+                        set_opt(&mut entities[e].iso, Some(c.iso2));
+                        set_opt(&mut entities[e].wikidata, Some(c.wikidata));
                         link[i] = Some(e);
                         entities[e].mentions.push(i);
                         push_alias(&mut entities[e], &m.text);
                         continue;
                     }
                 }
-                let key = match (&m.iso, m.geo_id) {
-                    (_, Some(g)) => format!("{name} {g}"),
-                    (Some(iso), None) => format!("{name} {iso}"),
-                    (None, None) => name.clone(),
+                let e = match (&m.iso, m.geo_id) {
+                    (_, Some(g)) => {
+                        let mut key = String::with_capacity(name.len() + 11);
+                        key.push_str(&name);
+                        key.push(' ');
+                        push_u32(&mut key, g);
+                        keyed.get(&mut entities, EntityKind::Place, &key, &name)
+                    }
+                    (Some(iso), None) => keyed.get(&mut entities, EntityKind::Place, &[name.as_str(), " ", iso].concat(), &name),
+                    (None, None) => keyed.get(&mut entities, EntityKind::Place, &name, &name),
                 };
-                let e = get(&mut entities, EntityKind::Place, key, &name);
-                entities[e].country = m.iso.clone();
+                set_opt(&mut entities[e].country, m.iso.as_deref());
                 e
             }
             MentionType::Organization => {
-                let name = clean_name(&m.norm, MentionType::Organization);
-                let (key, acr) = if is_acronym(&name) {
-                    match expansions.iter().find(|(a, _)| *a == name.replace('.', "")) {
-                        Some((a, full)) => (organization_key(full, gaz), Some(a.clone())),
-                        None => (organization_key(&name, gaz), None),
+                let name = clean[i].as_str();
+                let (key, acr) = if is_acronym(name) {
+                    let bare = name.replace('.', "");
+                    match expansions.iter().find(|(a, _)| *a == bare) {
+                        Some((a, full)) => (org_key_memo(&mut org_keys, full, gaz), Some(a.as_str())),
+                        None => (org_key_memo(&mut org_keys, name, gaz), None),
                     }
                 } else {
-                    (organization_key(&name, gaz), acronym_of(&name).filter(|a| expansions.iter().any(|(x, _)| x == a)))
+                    (org_key_memo(&mut org_keys, name, gaz), acronyms[i].as_deref().filter(|a| expansions.iter().any(|(x, _)| x == a)))
                 };
-                let display = key.clone();
-                let e = get(&mut entities, EntityKind::Organization, key, &display);
+                let e = keyed.get(&mut entities, EntityKind::Organization, key, key);
                 if let Some(a) = acr {
-                    entities[e].acronym = Some(a);
+                    entities[e].acronym = Some(a.to_string());
                 }
                 if entities[e].country.is_none() {
                     entities[e].country = m.iso.clone();
@@ -202,20 +340,28 @@ pub fn resolve(
                 e
             }
             MentionType::Person => {
-                let name = clean_name(&m.norm, MentionType::Person);
-                let full = if name.split_whitespace().count() >= 2 {
-                    name.clone()
+                let name = clean[i].as_str();
+                let full: &str = if name.contains(' ') {
+                    name
                 } else {
                     // A single name joins the nearest full name ending (or
                     // starting) with it, preferring one before it.
-                    let before = persons.iter().rev().find(|(j, f)| *j < i && ends_with_word(f, &name));
-                    let any = persons.iter().find(|(_, f)| ends_with_word(f, &name));
-                    before.or(any).map(|(_, f)| f.clone()).unwrap_or(name.clone())
+                    let before = persons.iter().rev().find(|&&(j, last)| j < i && last == name);
+                    let any = persons.iter().find(|&&(_, last)| last == name);
+                    before.or(any).map_or(name, |&(j, _)| clean[j].as_str())
                 };
-                let actor = dict.lookup(&full).filter(|a| a.kind == ActorKind::Person);
-                let canonical = actor.map(|a| a.canonical.clone()).unwrap_or(full);
-                let e = get(&mut entities, EntityKind::Person, canonical.clone(), &canonical);
+                let actor = match actors_of.get(full) {
+                    Some(a) => *a,
+                    None => {
+                        let a = dict.lookup(full).filter(|a| a.kind == ActorKind::Person);
+                        actors_of.insert(full.to_string(), a);
+                        a
+                    }
+                };
+                let canonical = actor.map_or(full, |a| a.canonical.as_str());
+                let e = keyed.get(&mut entities, EntityKind::Person, canonical, canonical);
                 if let Some(a) = actor {
+                    let pub_date = pubs.get(m.publication).and_then(|p| p.published).and_then(|d| d.to_naive());
                     if let Some(r) = dict.role_at(a, pub_date) {
                         if entities[e].role.is_none() {
                             entities[e].role = r.role.clone();
@@ -243,8 +389,22 @@ fn push_alias(e: &mut Entity, surface: &str) {
     }
 }
 
-fn ends_with_word(full: &str, word: &str) -> bool {
-    full.split_whitespace().last() == Some(word)
+/// Append the decimal digits of `n`.
+fn push_u32(s: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut n = n;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        s.push(char::from(d));
+    }
 }
 
 #[cfg(test)]
@@ -275,6 +435,8 @@ mod tests {
         for s in [
             "", "the", "The", "President", "President Joe  Biden", "the Supreme Leader Ali Khamenei’s",
             "Dr. Dr. Smith", "Dr.", "DR. SMITH", "\u{212A}ing Charles", "Gen.  Sir John", " Mr Ms ", "THE UN",
+            "President\u{0B}Anna\u{0C}Berg", "Prime\tMinister\r\nAnna Berg's", "Hojatoleslam Hassan Rouhani",
+            "Hojatoleslamx Rouhani", "Foreign Minister Anna Berg’s", "the The Beatles's", "\u{A0}Mr\u{A0}Alvarez",
         ] {
             for kind in [MentionType::Person, MentionType::Organization] {
                 assert_eq!(clean_name(s, kind), reference(s, kind), "{s:?}");
@@ -288,6 +450,44 @@ mod tests {
         assert_eq!(clean_name("Vice President Joe Biden’s", MentionType::Person), "Joe Biden");
         assert_eq!(clean_name("the Houthis", MentionType::Organization), "Houthis");
         assert_eq!(clean_name("President", MentionType::Person), "President");
+    }
+
+    #[test]
+    fn ascii_words_split_like_split_whitespace() {
+        for s in ["", " ", "a", " a  b ", "a\tb\nc\u{0B}d\u{0C}e\rf", "\u{1C}x y\u{1F}", "U.S. State Department", "  tail  "] {
+            let want: Vec<&str> = s.split_whitespace().collect();
+            let got: Vec<&str> = AsciiWords { s, at: 0 }.collect();
+            assert_eq!(got, want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn acronyms_as_the_plain_rule_gives_them() {
+        fn reference(name: &str) -> Option<String> {
+            let skip = |w: &str| ACRONYM_SKIP.contains(&w.to_lowercase().as_str());
+            let words: Vec<&str> = name.split_whitespace().filter(|w| !skip(w)).collect();
+            if words.len() < 2 {
+                return None;
+            }
+            let a: String = words.iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+            (a.chars().count() == words.len()).then_some(a)
+        }
+        for name in [
+            "", "Hamas", "United Nations", "the United Nations", "Bank of England", "Banco de la Nación", "New york Times",
+            "International Atomic Energy Agency", "Médecins Sans Frontières", "AND OF THE", "Ministry For Foreign Affairs",
+            "Élan Vital", "United  States\tInstitute of Peace",
+        ] {
+            assert_eq!(acronym_of(name), reference(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn decimal_digits() {
+        for n in [0u32, 7, 10, 2950159, u32::MAX] {
+            let mut s = String::from("x ");
+            push_u32(&mut s, n);
+            assert_eq!(s, format!("x {n}"));
+        }
     }
 
     #[test]

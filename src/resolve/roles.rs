@@ -41,9 +41,9 @@ pub fn link_role_mentions(
         for &m in &ent.mentions {
             let before = &text[..mentions[m].span.start];
             let before = before.trim_end_matches([' ', ',']);
+            // "Vice President Joe Biden", "Supreme Leader, Ayatollah Ali Khamenei"
+            let tail = strip_honorific(before);
             for t in ROLE_TITLES {
-                // "Vice President Joe Biden", "Supreme Leader, Ayatollah Ali Khamenei"
-                let tail = strip_honorific(before);
                 if tail.ends_with(t) && tail[..tail.len() - t.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric()) {
                     roles.push(t.to_lowercase());
                 }
