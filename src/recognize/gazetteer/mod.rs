@@ -287,11 +287,7 @@ fn scan(text: &str, toks: &mut Vec<Tok>) {
 fn key_of(text: &str, t: &Tok, out: &mut Vec<u8>) {
     let Some(s) = text.get(t.start..t.end) else { return };
     if t.ascii && t.word {
-        // a few bytes: one by one beats a call to copy them
-        out.reserve(s.len());
-        for b in s.bytes() {
-            out.push(b.to_ascii_lowercase());
-        }
+        out.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
     } else {
         for c in s.chars() {
             fold::fold_char_into_bytes(c, out);

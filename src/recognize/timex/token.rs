@@ -101,10 +101,8 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             // a word of ASCII letters (most words): its end found by a tight
             // loop, its case and lexicon key from its bytes
             let s = i;
-            let mut e = i + 1;
-            while e < end && bytes[e].is_ascii_alphabetic() {
-                e += 1;
-            }
+            let rest = &bytes[i + 1..end];
+            let e = i + 1 + rest.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
             if e == end || bytes[e] < 0x80 {
                 out.push(ascii_word(bytes, s, e, gap));
                 gap = Gap::None;
