@@ -36,15 +36,14 @@ fn make(text: &str, start: usize, mut end: usize) -> Line {
         end -= 1;
     }
     let s = &text[start..end];
-    let kind = if s.trim().is_empty() { LineKind::Blank } else { LineKind::Text };
-    // Keep the line's visible text without surrounding spaces.
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if kind == LineKind::Blank {
-        Line { start, end, kind }
-    } else {
-        Line { start: start + lead, end: end - trail, kind }
+    let rest = s.trim_start();
+    if rest.is_empty() {
+        return Line { start, end, kind: LineKind::Blank };
     }
+    // Keep the line's visible text without surrounding spaces.
+    let lead = s.len() - rest.len();
+    let trail = rest.len() - rest.trim_end().len();
+    Line { start: start + lead, end: end - trail, kind: LineKind::Text }
 }
 
 /// Headings that open a block listing other publications.
@@ -86,10 +85,7 @@ pub struct Listing {
 /// or, on a listing page without one, from the first item on.
 pub fn find_listing(text: &str, lines: &[Line]) -> Option<Listing> {
     let (main_end, items) = match lines.iter().position(|l| {
-        l.kind == LineKind::Text && {
-            let s = text[l.start..l.end].trim().trim_end_matches(':').to_lowercase();
-            LISTING_HEADINGS.contains(&s.as_str())
-        }
+        l.kind == LineKind::Text && lower_is_one_of(text[l.start..l.end].trim().trim_end_matches(':'), LISTING_HEADINGS)
     }) {
         Some(h) => (h, h + 1),
         None => {
@@ -99,11 +95,25 @@ pub fn find_listing(text: &str, lines: &[Line]) -> Option<Listing> {
     };
     let end = lines[items..]
         .iter()
-        .position(|l| {
-            l.kind == LineKind::Text && LISTING_ENDS.contains(&text[l.start..l.end].trim().to_lowercase().as_str())
-        })
+        .position(|l| l.kind == LineKind::Text && lower_is_one_of(text[l.start..l.end].trim(), LISTING_ENDS))
         .map_or(lines.len(), |p| items + p);
     Some(Listing { main_end, items, end })
+}
+
+/// Whether `s.to_lowercase()` is one of `list` (ASCII strings): an ASCII `s`
+/// is compared in place, without the lower-case copy; any other (rare) is
+/// lower-cased, as some non-ASCII letters lower-case to ASCII ones.
+fn lower_is_one_of(s: &str, list: &[&str]) -> bool {
+    // lower-casing shortens a character's UTF-8 by at most two thirds
+    // (Kelvin sign: three bytes to one)
+    if list.iter().all(|w| s.len() > 3 * w.len()) {
+        return false;
+    }
+    if s.is_ascii() {
+        list.iter().any(|w| w.len() == s.len() && w.eq_ignore_ascii_case(s))
+    } else {
+        list.contains(&s.to_lowercase().as_str())
+    }
 }
 
 /// A listing page without a heading: it starts at the first item, a title
@@ -118,4 +128,29 @@ fn headless_listing(text: &str, lines: &[Line]) -> Option<usize> {
         let dated = || crate::recognize::timex::parse_date_line(text[c.start..c.end].trim()).is_some_and(|d| d.year.is_some());
         (repeated && dated()).then_some(w[0])
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_is_one_of_is_lowercase_membership() {
+        for s in ["Related Publications", "RELATED", "related", "Related Publications!", "View All", "See all publications", "", "Relate", "You may also li\u{212a}e", "Related Pub\u{130}cations", "Ä related"] {
+            for list in [LISTING_HEADINGS, LISTING_ENDS] {
+                assert_eq!(lower_is_one_of(s, list), list.contains(&s.to_lowercase().as_str()), "{s:?}");
+            }
+        }
+        assert!(lower_is_one_of("You may also li\u{212a}e", LISTING_HEADINGS));
+    }
+
+    #[test]
+    fn lines_keep_their_visible_text() {
+        let t = "  Title  \r\n\n \t \nBody text\n";
+        let l = split(t);
+        assert_eq!(l.iter().map(|x| x.kind).collect::<Vec<_>>(), [LineKind::Text, LineKind::Blank, LineKind::Blank, LineKind::Text]);
+        assert_eq!(&t[l[0].start..l[0].end], "Title");
+        assert_eq!((l[1].start, l[1].end, l[2].start, l[2].end), (11, 11, 12, 15));
+        assert_eq!(&t[l[3].start..l[3].end], "Body text");
+    }
 }

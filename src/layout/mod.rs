@@ -292,6 +292,10 @@ fn date_line(line: &str) -> Option<(PartialDate, std::ops::Range<usize>)> {
     let lead = line.len() - line.trim_start().len();
     let skip = date_prefix_end(trimmed).unwrap_or(0);
     let rest = &trimmed[skip..];
+    // a date line needs a year (most lines hold none: no parse)
+    if !timex::may_hold_year(rest) {
+        return None;
+    }
     let d = timex::parse_date_line(rest)?;
     d.year?;
     Some((d, lead + skip..lead + trimmed.len()))
@@ -337,20 +341,20 @@ fn label_spacing_end(s: &str, at: usize) -> Option<usize> {
 }
 
 /// A byline: "By: A;  B", "By A and B", "By A, Ph.D.". Returns the names.
-#[allow(clippy::unwrap_used)] // constant patterns, compiled by every layout test
+///
+/// The line is what the pattern `^\s*(?i:by|authors?|written by)\s*:?\s+(.+?)\s*$`
+/// matches (the line holds no line break), the names its group, matched by
+/// hand: after the leading spaces a keyword and the spacing after it (the first
+/// keyword, in that order, after which the spacing matches, as the regex engine
+/// would take it), then the rest of the line without its trailing spaces (`\s`
+/// and `trim` both mean Unicode White_Space). A rest of spaces only (the group
+/// would hold one of them) names nobody.
 fn byline(line: &str) -> Option<Vec<String>> {
-    static BY: OnceLock<Regex> = OnceLock::new();
-    // Necessary for a match, checked before the regex (costly to compile):
-    // after the leading spaces, a keyword and the spacing after it
-    // (`\s` and `trim_start` both mean Unicode White_Space).
     let t = line.trim_start();
-    if !["by", "authors", "author", "written by"].iter().any(|k| strip_label_ci(t, k).is_some_and(|at| label_spacing_end(t, at).is_some())) {
-        return None;
-    }
-    let re = BY.get_or_init(|| Regex::new(r"^\s*(?i:by|authors?|written by)\s*:?\s+(.+?)\s*$").unwrap());
-    let caps = re.captures(line)?;
-    let list = caps.get(1)?.as_str();
-    if list.len() > 200 {
+    let at = ["by", "authors", "author", "written by"].iter().find_map(|k| label_spacing_end(t, strip_label_ci(t, k)?))?;
+    let list = t[at..].trim_end();
+    // `.` stops at a line break (not found in a line, but the pattern says so)
+    if list.is_empty() || list.len() > 200 || list.contains('\n') {
         return None;
     }
     let names: Vec<String> = split_names(list);
@@ -408,23 +412,27 @@ fn looks_like_name(s: &str) -> bool {
     }) && !s.ends_with('.')
 }
 
-/// Whether `line` holds `\s(?:is|was|serves as)\s+(?:a|an|the)\s`, which
-/// every match of the bio pattern does.
-fn has_linking_verb(line: &str) -> bool {
-    let ws_before = |i: usize| line[..i].chars().next_back().is_some_and(char::is_whitespace);
-    ["is", "was", "serves as"].iter().any(|v| {
-        line.match_indices(v).any(|(i, _)| {
-            if !ws_before(i) {
-                return false;
-            }
-            let rest = &line[i + v.len()..];
-            let after = rest.trim_start();
-            if after.len() == rest.len() {
-                return false;
-            }
-            ["a", "an", "the"].iter().any(|d| after.strip_prefix(d).is_some_and(|r| r.starts_with(char::is_whitespace)))
-        })
-    })
+/// Whether `line` opens as every match of the bio pattern does: two to four
+/// words that start with an ASCII capital and have a second character (the
+/// name), then `is` or `was` or `serves as`, then `a`, `an` or `the`, as
+/// whitespace-separated words (the pattern's `\s` and `split_whitespace`
+/// both mean Unicode White_Space). A few words from the start, not a search
+/// through the line.
+fn bio_opening(line: &str) -> bool {
+    let name = |x: &str| x.len() >= 2 && x.as_bytes()[0].is_ascii_uppercase();
+    let article = |x: Option<&str>| matches!(x, Some("a" | "an" | "the"));
+    // word by word, stopping at the first that fits neither the name nor the verb
+    let mut words = line.split_whitespace();
+    let mut names = 0;
+    while let Some(x) = words.next() {
+        match x {
+            "is" | "was" if names >= 2 => return article(words.next()),
+            "serves" if names >= 2 => return words.next() == Some("as") && article(words.next()),
+            _ if names < 4 && name(x) => names += 1,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The role words of the bio pattern (kept in step with it).
@@ -454,8 +462,9 @@ fn bio_line(line: &str) -> Option<(String, Option<String>)> {
         return None;
     }
     // Necessary for a match, checked before the (costly to compile) regex:
-    // an ASCII capital first, a linking verb and a role word somewhere.
-    if !line.trim_start().starts_with(|c: char| c.is_ascii_uppercase()) || !has_linking_verb(line) || !BIO_ROLES.iter().any(|r| line.contains(r)) {
+    // an ASCII capital first, the name, linking verb and article, and a role
+    // word somewhere.
+    if !line.trim_start().starts_with(|c: char| c.is_ascii_uppercase()) || !bio_opening(line) || !BIO_ROLES.iter().any(|r| line.contains(r)) {
         return None;
     }
     // On an ASCII line the pattern's Unicode classes reduce to their ASCII

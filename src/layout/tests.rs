@@ -192,3 +192,96 @@ fn date_prefix_matches_like_its_regex() {
         assert_eq!(date_prefix_end(s), re.find(s).map(|m| m.end()), "{s:?}");
     }
 }
+
+/// `byline` answers what its pattern's captures answered (the regex it
+/// replaced): the names of the group, or nothing.
+#[test]
+fn byline_matches_like_its_regex() {
+    let re = Regex::new(r"^\s*(?i:by|authors?|written by)\s*:?\s+(.+?)\s*$").unwrap();
+    let by_regex = |line: &str| -> Option<Vec<String>> {
+        let list = re.captures(line)?.get(1)?.as_str();
+        if list.len() > 200 {
+            return None;
+        }
+        let names = split_names(list);
+        (!names.is_empty() && names.iter().all(|n| looks_like_name(n) || is_organization_name(n))).then_some(names)
+    };
+    let long = format!("By {}", "Tomas Berg, ".repeat(20));
+    for line in [
+        "By: Tomas Berg;  Leila Nouri, Ph.D.",
+        "By Tomas Berg and Leila Nouri",
+        "  BY  Tomas Berg  ",
+        "By:Tomas Berg",
+        "By :Tomas Berg",
+        "By : Tomas Berg",
+        "by\u{a0}Tomas Berg\u{2003}",
+        "Authors: Tomas Berg & Leila Nouri",
+        "Author Tomas Berg",
+        "Authors Tomas Berg",
+        "Authorship Tomas Berg",
+        "Written by Reuters Staff",
+        "written  by Tomas Berg",
+        "Written by: Gulf News Desk",
+        "Byline Tomas Berg",
+        "By the close Yorkshire had turned that into a lead",
+        "By",
+        "By   ",
+        "By: ",
+        "ſtop by Tomas Berg",
+        "Autho\u{17f}s: Tomas Berg",
+        "By Tomas\rBerg",
+        "By Tomas Berg.",
+        long.as_str(),
+        "",
+    ] {
+        assert_eq!(byline(line), by_regex(line), "{line:?}");
+    }
+    assert_eq!(byline("By: Tomas Berg;  Leila Nouri, Ph.D."), Some(vec!["Tomas Berg".to_string(), "Leila Nouri".to_string()]));
+}
+
+/// Every line the bio pattern matches opens as `bio_opening` says; lines
+/// that do not open so are not tried.
+#[test]
+fn bio_opening_is_necessary_for_the_pattern() {
+    let re = Regex::new(BIO_PATTERN).unwrap();
+    for line in [
+        "Amira Haddad is a senior fellow at the Middle East Policy Forum.",
+        "Viola Gienger was the senior editor",
+        "Viola J. Gienger serves as an adviser to the board",
+        "Viola Gienger serves  as an adviser",
+        "  Mary Ann O'Neil-Smith is a writer",
+        "Ann Mary Beth Lou Smith is a writer",
+        "Amira\u{a0}Haddad\u{2003}is\ta director.",
+        "Amira Haddad is an expert with USIP",
+        "The loss was the Mets ' eighth straight",
+        "He was the first black head of South Africa 's Anglicans .",
+        "NOTE - Apic Yamada Corp is a leading manufacturer of semiconductor leadframes .",
+        "A B is a writer",
+        "Amira is a writer",
+        "Amira Haddad is thea writer",
+        "",
+    ] {
+        if re.is_match(line) {
+            assert!(bio_opening(line), "{line:?}");
+        }
+    }
+    assert!(bio_opening("Amira Haddad is a senior fellow"));
+    assert!(bio_opening("Viola J. Gienger serves as an adviser"));
+    assert!(!bio_opening("He was the first black head"));
+    assert!(!bio_opening("Amira Haddad said she is a writer"));
+    assert!(bio_line("Amira Haddad is a senior fellow at the Middle East Policy Forum.").is_some());
+}
+
+#[test]
+fn date_lines_need_a_year() {
+    assert!(date_line("LONDON 1996-08-30").is_some());
+    assert!(date_line("Monday, March 4, 2024").is_some());
+    assert!(date_line("Nineteen ninety-six").is_some() == timex::parse_date_line("Nineteen ninety-six").is_some_and(|d| d.year.is_some()));
+    assert!(date_line("CRICKET - LEICESTERSHIRE TAKE OVER").is_none());
+    assert!(date_line("Monday, March 4").is_none());
+    for s in ["the year two thousand", "Nineteen ninety-six", "Christmas", "Monday, March 4", "1996", "late 1990s", "last year", "two days ago"] {
+        let parsed = timex::parse_date_line(s).is_some_and(|d| d.year.is_some());
+        assert!(!parsed || timex::may_hold_year(s), "{s:?}");
+    }
+    assert!(!timex::may_hold_year("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP"));
+}

@@ -114,7 +114,45 @@ fn is_dotted(word: &str) -> bool {
         && word.split('.').all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
 }
 
+/// [`classify`] of the token `text[r]`, from its bytes when it starts with an
+/// ASCII letter or punctuation, or with a digit and holds an ASCII letter
+/// (most tokens); the others go to [`classify`].
+#[inline]
+fn classify_at(text: &str, r: Range<usize>) -> TokenKind {
+    let b = text.as_bytes();
+    match b[r.start] {
+        c if c.is_ascii_alphabetic() => TokenKind::Word,
+        c if c.is_ascii_digit() => {
+            if b[r.clone()].iter().any(u8::is_ascii_alphabetic) {
+                TokenKind::Word
+            } else {
+                classify(&text[r])
+            }
+        }
+        c if c.is_ascii_punctuation() => TokenKind::Punct,
+        _ => classify(&text[r]),
+    }
+}
+
 fn classify(s: &str) -> TokenKind {
+    // ASCII first characters (most) without decoding: the tests below are
+    // the ones `char` gives for them
+    if let Some(&b) = s.as_bytes().first().filter(|b| b.is_ascii()) {
+        return if b.is_ascii_alphabetic() {
+            TokenKind::Word
+        } else if b.is_ascii_digit() {
+            let alpha = if s.is_ascii() { s.bytes().any(|x| x.is_ascii_alphabetic()) } else { s.chars().any(char::is_alphabetic) };
+            if alpha {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            }
+        } else if b.is_ascii_punctuation() {
+            TokenKind::Punct
+        } else {
+            TokenKind::Symbol
+        };
+    }
     let c = s.chars().next().unwrap_or(' ');
     if c.is_alphabetic() {
         TokenKind::Word
@@ -146,49 +184,52 @@ fn is_hyphen(s: &str) -> bool {
     s == "-" || s == "\u{2010}" || s == "\u{2011}"
 }
 
+/// [`is_hyphen`] of the piece `r` of `text`.
+#[inline]
+fn is_hyphen_at(text: &str, r: &Range<usize>) -> bool {
+    match r.end - r.start {
+        1 => text.as_bytes()[r.start] == b'-',
+        3 => is_hyphen(&text[r.clone()]),
+        _ => false,
+    }
+}
+
 /// Split a text into tokens and sentences.
 pub fn segment(text: &str) -> Segmented {
     let idx = CharIndex::new(text);
-    let raw = raw_tokens(text);
-    let tokens: Vec<Token> = raw
-        .into_iter()
-        .map(|(r, space_before)| Token {
-            span: idx.span(r.start, r.end),
-            kind: classify(&text[r.clone()]),
-            space_before,
-        })
-        .collect();
+    let pieces = word_pieces(text);
+    let mut tokens: Vec<Token> = Vec::with_capacity(pieces.len() + pieces.len() / 16);
+    raw_tokens(text, &pieces, |r, space_before| {
+        tokens.push(Token { span: idx.span(r.start, r.end), kind: classify_at(text, r), space_before });
+    });
     let sentences = sentences(text, &tokens);
     Segmented { tokens, sentences }
 }
 
-/// Byte ranges of tokens, with whether whitespace precedes each.
-fn raw_tokens(text: &str) -> Vec<(Range<usize>, bool)> {
-    // Word-boundary pieces without whitespace.
-    let pieces = word_pieces(text);
-    let mut out: Vec<(Range<usize>, bool)> = Vec::with_capacity(pieces.len());
+/// Byte ranges of tokens made from the word pieces of `text`, with whether
+/// whitespace precedes each, handed to `emit` in text order.
+fn raw_tokens(text: &str, pieces: &[(Range<usize>, bool)], mut emit: impl FnMut(Range<usize>, bool)) {
+    let b = text.as_bytes();
     let mut k = 0;
     while k < pieces.len() {
         let (r, sp) = pieces[k].clone();
-        let w = &text[r.clone()];
         let next = pieces.get(k + 1).filter(|(n, nsp)| !nsp && n.start == r.end);
-        // "U.S" + "." → "U.S."; "Feb" + "." → "Feb."; "J" + "." → "J."
         if let Some((n, _)) = next {
-            if &text[n.clone()] == "." && (is_dotted(w) || is_abbreviation(w, ABBREVIATIONS) || is_initial(w)) {
-                out.push((r.start..n.end, sp));
+            // "U.S" + "." → "U.S."; "Feb" + "." → "Feb."; "J" + "." → "J."
+            let w = &text[r.clone()];
+            if n.end - n.start == 1 && b[n.start] == b'.' && (is_dotted(w) || is_abbreviation(w, ABBREVIATIONS) || is_initial(w)) {
+                emit(r.start..n.end, sp);
                 k += 2;
                 continue;
             }
-        }
-        // Lowercase or numeric compounds stay whole: "cross-border", "2024-01-30", "34-year-old".
-        if let Some((h, _)) = next {
-            if is_hyphen(&text[h.clone()]) {
+            // Lowercase or numeric compounds stay whole: "cross-border", "2024-01-30", "34-year-old".
+            if is_hyphen_at(text, n) {
                 let mut end = r.end;
                 let mut j = k;
                 while let (Some((h, hsp)), Some((n, nsp))) = (pieces.get(j + 1), pieces.get(j + 2)) {
                     let prev = &text[pieces[j].0.clone()];
                     let nw = &text[n.clone()];
-                    if *hsp || *nsp || h.start != end || n.start != h.end || !is_hyphen(&text[h.clone()]) {
+                    if *hsp || *nsp || h.start != end || n.start != h.end || !is_hyphen_at(text, h) {
                         break;
                     }
                     if !joins_compound(prev, nw) {
@@ -198,23 +239,23 @@ fn raw_tokens(text: &str) -> Vec<(Range<usize>, bool)> {
                     j += 2;
                 }
                 if j > k {
-                    out.push((r.start..end, sp));
+                    emit(r.start..end, sp);
                     k = j + 1;
                     continue;
                 }
             }
         }
-        // Possessive and negation clitics split off: "Iran’s" → "Iran" "’s".
-        if let Some(cut) = clitic_cut(w) {
-            out.push((r.start..r.start + cut, sp));
-            out.push((r.start + cut..r.end, false));
+        // Possessive and negation clitics split off: "Iran’s" → "Iran" "’s"
+        // (both end in s/S or t/T: the last byte first).
+        if let Some(cut) = matches!(b[r.end - 1], b's' | b'S' | b't' | b'T').then(|| clitic_cut(&text[r.clone()])).flatten() {
+            emit(r.start..r.start + cut, sp);
+            emit(r.start + cut..r.end, false);
             k += 1;
             continue;
         }
-        out.push((r, sp));
+        emit(r, sp);
         k += 1;
     }
-    out
 }
 
 /// The UAX #29 word-boundary pieces of `text` that are not all whitespace,
@@ -267,67 +308,75 @@ fn word_pieces(text: &str) -> Vec<(Range<usize>, bool)> {
 
 /// The ASCII characters `char::is_whitespace` accepts.
 #[inline]
-fn is_ascii_ws(c: u8) -> bool {
+const fn is_ascii_ws(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
 }
 
-/// UAX #29 word-break classes of the ASCII characters (whitespace apart).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Wb {
-    /// Letters (ALetter), digits (Numeric) and `_` (ExtendNumLet): any two
-    /// of them join (WB5, WB8–WB10, WB13a–b).
-    Word,
-    /// `:` (MidLetter).
-    MidLetter,
-    /// `.` (MidNumLet) and `'` (Single_Quote).
-    MidNumLet,
-    /// `,` and `;` (MidNum).
-    MidNum,
-    Other,
-}
-
-#[inline]
-fn wb_class(c: u8) -> Wb {
-    match c {
-        b'a'..=b'z' | b'A'..=b'Z' => Wb::Word,
-        b'0'..=b'9' | b'_' => Wb::Word,
-        b':' => Wb::MidLetter,
-        b'.' | b'\'' => Wb::MidNumLet,
-        b',' | b';' => Wb::MidNum,
-        _ => Wb::Other,
+/// UAX #29 word-break classes of the ASCII characters, and whitespace, as
+/// a table: letters (ALetter), digits (Numeric) and `_` (ExtendNumLet)
+/// join one another (WB5, WB8–WB10, WB13a–b); `:` is MidLetter; `.` and
+/// `'` are MidNumLet (and Single_Quote); `,` and `;` are MidNum.
+const WB_OTHER: u8 = 0;
+const WB_WORD: u8 = 1;
+const WB_MID_LETTER: u8 = 2;
+const WB_MID_NUM_LET: u8 = 3;
+const WB_MID_NUM: u8 = 4;
+const WB_SPACE: u8 = 5;
+static WB_CLASS: [u8; 256] = {
+    let mut t = [WB_OTHER; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphanumeric() || b == b'_' {
+            WB_WORD
+        } else if b == b':' {
+            WB_MID_LETTER
+        } else if b == b'.' || b == b'\'' {
+            WB_MID_NUM_LET
+        } else if b == b',' || b == b';' {
+            WB_MID_NUM
+        } else if is_ascii_ws(b) {
+            WB_SPACE
+        } else {
+            WB_OTHER
+        };
+        c += 1;
     }
-}
+    t
+};
 
 /// [`word_pieces`] of the pure-ASCII chunk `b[start..end]`, which ends at
 /// whitespace or at the end of the text. Letters join letters across `:`,
 /// `.` and `'` (WB6–7), digits join digits across `,`, `;`, `.` and `'`
 /// (WB11–12); whitespace is skipped; everything else stands alone (WB999).
 fn ascii_pieces(b: &[u8], start: usize, end: usize, space: &mut bool, out: &mut Vec<(Range<usize>, bool)>) {
+    let b = &b[..end];
     let mut p = start;
     while p < end {
-        let c = b[p];
-        if is_ascii_ws(c) {
+        let class = WB_CLASS[b[p] as usize];
+        if class == WB_SPACE {
             *space = true;
             p += 1;
             continue;
         }
         let s = p;
         p += 1;
-        if wb_class(c) == Wb::Word {
-            while p < end {
-                let cur = wb_class(b[p]);
-                if cur == Wb::Word {
+        if class == WB_WORD {
+            loop {
+                while p < end && WB_CLASS[b[p] as usize] == WB_WORD {
                     p += 1;
-                    continue;
                 }
                 // A middle character joins when the same kind follows.
-                let letter = |x: u8| x.is_ascii_alphabetic();
-                let digit = |x: u8| x.is_ascii_digit();
-                let (prev, next) = (b[p - 1], b.get(p + 1).copied().filter(|_| p + 1 < end));
-                let join = match (cur, next) {
-                    (Wb::MidLetter, Some(n)) => letter(prev) && letter(n),
-                    (Wb::MidNumLet, Some(n)) => (letter(prev) && letter(n)) || (digit(prev) && digit(n)),
-                    (Wb::MidNum, Some(n)) => digit(prev) && digit(n),
+                if p + 1 >= end {
+                    break;
+                }
+                let (prev, next) = (b[p - 1], b[p + 1]);
+                let join = match WB_CLASS[b[p] as usize] {
+                    WB_MID_LETTER => prev.is_ascii_alphabetic() && next.is_ascii_alphabetic(),
+                    WB_MID_NUM_LET => {
+                        (prev.is_ascii_alphabetic() && next.is_ascii_alphabetic()) || (prev.is_ascii_digit() && next.is_ascii_digit())
+                    }
+                    WB_MID_NUM => prev.is_ascii_digit() && next.is_ascii_digit(),
                     _ => false,
                 };
                 if !join {
@@ -353,6 +402,10 @@ fn joins_compound(a: &str, b: &str) -> bool {
 
 /// Where to cut a clitic off a word, if it ends in one.
 fn clitic_cut(w: &str) -> Option<usize> {
+    // both clitics end in s/S or t/T
+    if !matches!(w.as_bytes().last(), Some(b's' | b'S' | b't' | b'T')) {
+        return None;
+    }
     // The last four characters, from the end, and how many the word has
     // (up to four); no allocation, as this runs on every piece.
     let mut last = [(0usize, '\0'); 4];
@@ -381,6 +434,7 @@ fn clitic_cut(w: &str) -> Option<usize> {
 
 /// Sentence spans over the tokens.
 fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut first = 0usize;
     let close = |first: usize, last: usize, out: &mut Vec<Sentence>| {
@@ -397,15 +451,23 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let t = &tokens[i];
         let next = tokens.get(i + 1);
         let Some(next) = next else { break };
-        let gap = &text[t.span.end..next.span.start];
+        // Adjacent tokens: no line break, and no sentence end between them.
+        if t.span.end == next.span.start {
+            continue;
+        }
+        let gap = &bytes[t.span.end..next.span.start];
         // Line breaks.
-        let newlines = gap.bytes().filter(|&b| b == b'\n').count();
+        let newlines = gap.iter().filter(|&&b| b == b'\n').count();
         if newlines >= 2 || (newlines == 1 && !is_wrapped_line(text, tokens, i)) {
             close(first, i, &mut out);
             first = i + 1;
             continue;
         }
-        if gap.is_empty() {
+        // Only a token that ends in `.`, `!`, `?` or `…` (its last byte
+        // 0xA6), or a closing quote or bracket (its first byte `"`, `'`,
+        // `)`, `]`, or the lead byte of `”`, `’`, `»`), may end a sentence.
+        let (f, l) = (bytes[t.span.start], bytes[t.span.end - 1]);
+        if !matches!(l, b'.' | b'!' | b'?' | 0xA6) && !matches!(f, b'"' | b'\'' | b')' | b']' | 0xE2 | 0xC2) {
             continue;
         }
         let w = &text[t.span.start..t.span.end];
@@ -455,11 +517,13 @@ fn starts_sentence(text: &str, next: &Token) -> bool {
 fn is_wrapped_line(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = tokens[i];
     let Some(next) = tokens.get(i + 1) else { return false };
-    let line_start = text[..t.span.end].rfind('\n').map_or(0, |p| p + 1);
-    let line_len = t.span.end - line_start;
     let w = &text[t.span.start..t.span.end];
     let next_lower = text[next.span.start..].chars().next().is_some_and(char::is_lowercase);
-    line_len >= 50 && next_lower && !matches!(w, "." | "!" | "?" | ":")
+    // the line's length (a search back to its start) only when the rest holds
+    next_lower && !matches!(w, "." | "!" | "?" | ":") && {
+        let line_start = text[..t.span.end].rfind('\n').map_or(0, |p| p + 1);
+        t.span.end - line_start >= 50
+    }
 }
 
 #[cfg(test)]
@@ -517,6 +581,31 @@ mod tests {
         // A hard-wrapped paragraph stays one sentence.
         let t = "The ministers of the seven countries met in the city for two days of\ntalks about the programme.";
         assert_eq!(sents(t).len(), 1);
+    }
+
+    #[test]
+    fn classify_at_is_classify() {
+        let t = "The U.S. said 1,643 34-year-old 2024-01-30 $5 % ½ ² 3½ 1st ١٢ ٣a 🙂 “quoted” — Zürich’s x_y _ \u{0} 7\u{301}";
+        let s = segment(t);
+        assert!(s.tokens.len() > 20);
+        for tok in &s.tokens {
+            let r = tok.span.start..tok.span.end;
+            assert_eq!(classify_at(t, r.clone()), classify(&t[r.clone()]), "{:?}", &t[r]);
+        }
+        for w in ["7a", "77", "7é", "7", "a", "-", "$", "\u{1}", "é", "½x"] {
+            assert_eq!(classify_at(w, 0..w.len()), classify(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_ends_after_marks_and_closers() {
+        let t = "Is it over? Yes! He waited… Then he left. «It ended.» Next (see above.) Last ’quoted.’ Done";
+        assert_eq!(
+            sents(t),
+            ["Is it over?", "Yes!", "He waited…", "Then he left.", "«It ended.»", "Next (see above.)", "Last ’quoted.’", "Done"]
+        );
+        let t = "He said \"stop.\" She went; it ended. (Really.) 2024-01-30 was a Tuesday.";
+        assert_eq!(sents(t), ["He said \"stop.\"", "She went; it ended.", "(Really.)", "2024-01-30 was a Tuesday."]);
     }
 
     #[test]

@@ -76,13 +76,33 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
 /// character (the gazetteer's text scan folds as it tokenizes).
 #[inline]
 pub(crate) fn fold_char_into(c: char, out: &mut String) {
+    fold_char_each(c, |f| out.push(f));
+}
+
+/// [`fold_char_into`] for a byte buffer (the UTF-8 of the folded characters).
+#[inline]
+#[allow(dead_code)] // not used by the build script
+pub(crate) fn fold_char_into_bytes(c: char, out: &mut Vec<u8>) {
+    if c.is_ascii() && c != '`' {
+        out.push(c.to_ascii_lowercase() as u8);
+        return;
+    }
+    fold_char_each(c, |f| {
+        let mut b = [0u8; 4];
+        out.extend_from_slice(f.encode_utf8(&mut b).as_bytes());
+    });
+}
+
+/// The characters `c` folds to, one by one.
+#[inline]
+fn fold_char_each(c: char, mut put: impl FnMut(char)) {
     if let Some(f) = fold_char(c) {
-        out.push_str(f);
+        f.chars().for_each(put);
     } else if is_combining(c) {
     } else if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+        put(c.to_ascii_lowercase());
     } else {
-        out.extend(c.to_lowercase());
+        c.to_lowercase().for_each(put);
     }
 }
 

@@ -294,12 +294,16 @@ pub(crate) const ACT_MAGIC: &[u8; 8] = b"DOSACT01";
 /// Gazetteer sections: counts `(entries, index keys)`, entry records, string pool,
 /// index map (token key → `[max n-gram length as first token, X_* flags]` + candidate
 /// records; every proper prefix of a key, in whole tokens, is a key too), given-name
-/// set (keys only).
+/// set (keys only), the first-token keys flagged `X_LOWER` (keys only).
 pub(crate) const GAZ_META: usize = 0;
 pub(crate) const GAZ_ENTRIES: usize = 1;
 pub(crate) const GAZ_POOL: usize = 2;
 pub(crate) const GAZ_INDEX: usize = 3;
 pub(crate) const GAZ_FIRST_NAMES: usize = 4;
+/// The first-token keys flagged [`X_LOWER`] (keys only): a handful, which the reader
+/// turns into a first-byte and length table, so a lower-case word is looked up only
+/// when some such key could be its key.
+pub(crate) const GAZ_LOWER: usize = 5;
 /// Index value flags: a longer key starts with this key and a space.
 pub(crate) const X_EXT: u8 = 1;
 /// Index value flags, on first-token keys: some candidate of a key starting with this

@@ -152,6 +152,27 @@ pub struct Gazetteer {
     /// candidates, best rank first.
     index: FrozenMap<'static>,
     first_names: FrozenMap<'static>,
+    /// The first-token keys flagged `X_LOWER` by first byte: bit `n` (`n` < 31) of
+    /// entry `b` is set when such a key starts with byte `b` and is `n` bytes long,
+    /// bit 31 for 31 bytes and more (see [`lower_keys_table`]).
+    lower_keys: Box<[u32; 256]>,
+}
+
+/// The table of [`Gazetteer::lower_keys`] from the image's map of `X_LOWER` keys;
+/// all bits set (every word looked up) when the section is missing.
+fn lower_keys_table(sec: &[u8]) -> Box<[u32; 256]> {
+    let mut t = Box::new([0u32; 256]);
+    match FrozenMap::open(sec) {
+        Some(m) => {
+            for (k, _) in m.iter() {
+                if let Some(&b) = k.first() {
+                    t[b as usize] |= 1 << k.len().min(31);
+                }
+            }
+        }
+        None => t.fill(u32::MAX),
+    }
+    t
 }
 
 // ------------------------------------------------------------------ text folding
@@ -163,77 +184,113 @@ struct Tok {
     word: bool,
     /// A line break lies between this token and the previous one.
     nl_before: bool,
+    /// Every byte is ASCII (the token's key is then its lower case).
+    ascii: bool,
 }
 
-/// Split `text` into tokens, appended to `toks`; with `KEYS`, also fold each token
-/// into `keys` as it goes (one pass over the text, see [`TokenKeys`]). Folding a
-/// token character by character is what `fold::fold_into` does to the token.
-fn scan<const KEYS: bool>(text: &str, toks: &mut Vec<Tok>, keys: &mut TokenKeys) {
-    let mut nl = false;
-    let mut word_start: Option<usize> = None;
+/// Classes of the ASCII bytes for [`scan`]: letters and digits (word characters),
+/// the whitespace `char::is_whitespace` accepts, the rest (tokens of their own).
+const A_WORD: u8 = 1;
+const A_SPACE: u8 = 2;
+const A_PUNCT: u8 = 0;
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [A_PUNCT; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] = A_WORD;
+        } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            t[c] = A_SPACE;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// Split `text` into tokens, appended to `toks`.
+///
+/// A token is a maximal run of word characters (`is_word_char`) or one other
+/// character that is not whitespace. ASCII bytes are classified by a table and a
+/// run of ASCII letters and digits is taken in one tight loop; other characters are
+/// decoded and classified one by one. Keys are made later, only for the tokens
+/// looked up ([`key_of`]).
+fn scan(text: &str, toks: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
-    let mut next = 0;
-    while let Some(&x) = bytes.get(next) {
-        let i = next;
-        // ASCII bytes (most) without decoding: their word and whitespace
-        // classes are the ones `is_word_char` and `char::is_whitespace` give.
-        let c = if x.is_ascii() {
-            next += 1;
-            if x.is_ascii_alphanumeric() {
-                if word_start.is_none() {
-                    word_start = Some(i);
-                    if KEYS {
-                        keys.open();
+    let n = bytes.len();
+    let mut nl = false;
+    let mut i = 0;
+    while i < n {
+        let x = bytes[i];
+        if x < 0x80 {
+            match ASCII_CLASS[x as usize] {
+                A_WORD => {}
+                A_SPACE => {
+                    if x == b'\n' || x == b'\r' {
+                        nl = true;
                     }
+                    i += 1;
+                    continue;
                 }
-                if KEYS {
-                    keys.buf.push(x.to_ascii_lowercase() as char);
+                _ => {
+                    toks.push(Tok { start: i, end: i + 1, word: false, nl_before: nl, ascii: true });
+                    nl = false;
+                    i += 1;
+                    continue;
                 }
-                continue;
             }
-            x as char
         } else {
             let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
-            next += c.len_utf8();
-            c
-        };
-        if is_word_char(c) {
-            if word_start.is_none() {
-                word_start = Some(i);
-                if KEYS {
-                    keys.open();
+            if !is_word_char(c) {
+                let end = i + c.len_utf8();
+                if c.is_whitespace() {
+                    if c == '\u{2028}' || c == '\u{2029}' {
+                        nl = true;
+                    }
+                } else {
+                    toks.push(Tok { start: i, end, word: false, nl_before: nl, ascii: false });
+                    nl = false;
+                }
+                i = end;
+                continue;
+            }
+        }
+        // a word starts at `i`
+        let start = i;
+        let mut ascii = true;
+        loop {
+            // the ASCII letters and digits of the run
+            while let Some(&b) = bytes.get(i) {
+                if b >= 0x80 || ASCII_CLASS[b as usize] != A_WORD {
+                    break;
+                }
+                i += 1;
+            }
+            // a non-ASCII word character continues it
+            if bytes.get(i).is_some_and(|&b| b >= 0x80) {
+                if let Some(c) = text.get(i..).and_then(|r| r.chars().next()).filter(|&c| is_word_char(c)) {
+                    ascii = false;
+                    i += c.len_utf8();
+                    continue;
                 }
             }
-            if KEYS {
-                fold::fold_char_into(c, &mut keys.buf);
-            }
-            continue;
+            break;
         }
-        if let Some(s) = word_start.take() {
-            toks.push(Tok { start: s, end: i, word: true, nl_before: nl });
-            if KEYS {
-                keys.close();
-            }
-            nl = false;
-        }
-        if c.is_whitespace() {
-            if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
-                nl = true;
-            }
-        } else {
-            toks.push(Tok { start: i, end: i + c.len_utf8(), word: false, nl_before: nl });
-            if KEYS {
-                keys.open();
-                fold::fold_char_into(c, &mut keys.buf);
-                keys.close();
-            }
-            nl = false;
-        }
+        toks.push(Tok { start, end: i, word: true, nl_before: nl, ascii });
+        nl = false;
     }
-    if let Some(s) = word_start {
-        toks.push(Tok { start: s, end: text.len(), word: true, nl_before: nl });
-        if KEYS {
-            keys.close();
+}
+
+/// Append the key of token `t` of `text` to `out`: its characters folded one by
+/// one (`fold::fold_into`); for an ASCII token its lower case, '`' apart.
+#[inline]
+fn key_of(text: &str, t: &Tok, out: &mut Vec<u8>) {
+    let Some(s) = text.get(t.start..t.end) else { return };
+    if t.ascii && t.word {
+        out.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
+    } else {
+        for c in s.chars() {
+            fold::fold_char_into_bytes(c, out);
         }
     }
 }
@@ -242,47 +299,30 @@ fn scan<const KEYS: bool>(text: &str, toks: &mut Vec<Tok>, keys: &mut TokenKeys)
 #[cfg(test)]
 fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::new();
-    scan::<false>(text, &mut toks, &mut TokenKeys::default());
+    scan(text, &mut toks);
     toks
 }
 
-/// The folded keys of all tokens, in one buffer, one space between two keys: key `i`
-/// is `buf[start(i)..ends[i]]`, and tokens `i..j` have the key
-/// `buf[start(i)..ends[j - 1]]`, which is the index key of that n-gram (token keys
-/// joined by single spaces, as `fold::key_into` makes them) without any copy.
+/// The buffers of one [`Gazetteer::find`], kept per thread between calls (the
+/// resolver calls it on every organization name, mostly a few words long).
 #[derive(Default)]
-struct TokenKeys {
-    buf: String,
-    ends: Vec<usize>,
+struct Scratch {
+    toks: Vec<Tok>,
+    /// the key of the n-gram being looked up
+    key: Vec<u8>,
+    /// (n, index value) of the n-grams starting at a word that may match
+    grams: Vec<(usize, &'static [u8])>,
+    /// the tokens of a candidate's surface
+    stoks: Vec<Tok>,
 }
 
-impl TokenKeys {
-    /// Start the next token's key.
-    #[inline]
-    fn open(&mut self) {
-        if !self.ends.is_empty() {
-            self.buf.push(' ');
+impl Scratch {
+    /// Let go of the buffers a very long text grew.
+    fn trim(&mut self) {
+        const KEEP: usize = 1 << 20;
+        if self.toks.capacity() > KEEP / 8 {
+            *self = Scratch::default();
         }
-    }
-
-    /// End the current token's key.
-    #[inline]
-    fn close(&mut self) {
-        self.ends.push(self.buf.len());
-    }
-
-    /// The key of tokens `i..j` (`i < j`).
-    #[inline]
-    fn span(&self, i: usize, j: usize) -> &[u8] {
-        let a = if i == 0 { 0 } else { self.ends.get(i - 1).map_or(0, |&e| e + 1) };
-        let b = j.checked_sub(1).and_then(|k| self.ends.get(k)).copied().unwrap_or(0);
-        self.buf.as_bytes().get(a..b).unwrap_or(&[])
-    }
-
-    /// The key of token `i`.
-    #[inline]
-    fn get(&self, i: usize) -> &[u8] {
-        self.span(i, i + 1)
     }
 }
 
@@ -293,55 +333,65 @@ fn surface_key(s: &str) -> (String, usize) {
 }
 
 
-/// Words that keep any case inside a name ("Jaish al-Adl", "Bosnia and Herzegovina").
-fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "the" | "and" | "for" | "in" | "on" | "at" | "to" | "de" | "du" | "des" | "la" | "le"
-            | "el" | "al" | "da" | "di" | "del" | "della" | "van" | "von" | "der" | "den" | "y" | "e"
-            | "bin" | "ibn" | "wal" | "ul" | "ad" | "as" | "ash" | "an" | "ar" | "az" | "bint" | "dos"
-            | "das" | "do" | "et" | "a" | "with" | "without" | "by" | "from" | "ye" | "i" | "ez" | "es"
-            | "ed" | "s" | "t" | "ng" | "sur" | "upon" | "over" | "under" | "al-" | "e-"
-    )
-}
-
 /// Does the text span (tokens `toks`) have the case the entry surface asks for?
 /// `stoks` is scratch space for the surface's tokens.
 fn case_ok(text: &str, toks: &[Tok], surface: &str, stoks: &mut Vec<Tok>) -> bool {
+    // A surface of ASCII letters and digits only (most) is one word token:
+    // no scan needed.
+    if !surface.is_empty() && surface.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return match toks {
+            [t] => word_case_ok(surface, &text[t.start..t.end]),
+            _ => false,
+        };
+    }
     stoks.clear();
-    scan::<false>(surface, stoks, &mut TokenKeys::default());
+    scan(surface, stoks);
     if stoks.len() != toks.len() {
         return false;
     }
-    for (st, tt) in stoks.iter().zip(toks) {
-        if !st.word {
-            continue;
+    stoks.iter().zip(toks).all(|(st, tt)| !st.word || word_case_ok(&surface[st.start..st.end], &text[tt.start..tt.end]))
+}
+
+/// Does the text word `tw` have the case the surface word `sw` asks for?
+fn word_case_ok(sw: &str, tw: &str) -> bool {
+    if sw.is_ascii() && tw.is_ascii() {
+        return ascii_word_case_ok(sw.as_bytes(), tw.as_bytes());
+    }
+    if sw.chars().all(|c| !c.is_alphabetic()) {
+        return true; // digits
+    }
+    if sw.chars().count() >= 2 && all_upper(sw) {
+        // acronym: capitals only
+        return all_upper(tw);
+    }
+    if first_upper(sw) {
+        if !first_upper(tw) {
+            return false;
         }
-        let sw = &surface[st.start..st.end];
-        let tw = &text[tt.start..tt.end];
-        if sw.chars().all(|c| !c.is_alphabetic()) {
-            continue; // digits
+        // mixed case ("LeT", "DoD", "McCain"): short ones exactly, others also in capitals
+        // ("IRAN" is fine for "Iran", but a one-letter capital word is not "Ia"-style)
+        return !(sw.chars().skip(1).any(|c| c.is_uppercase()) && sw != tw && (sw.chars().count() <= 3 || !all_upper(tw)));
+    }
+    // particles ("al", "Jaish al-Adl"; "of", "Bosnia and Herzegovina") and
+    // other lower-case words take any case
+    true
+}
+
+/// [`word_case_ok`] of two ASCII words, byte by byte: a letter is upper or
+/// lower case, `all_upper` is "some letter and no small one".
+fn ascii_word_case_ok(s: &[u8], t: &[u8]) -> bool {
+    let all_upper = |x: &[u8]| x.iter().any(u8::is_ascii_alphabetic) && !x.iter().any(u8::is_ascii_lowercase);
+    if !s.iter().any(u8::is_ascii_alphabetic) {
+        return true; // digits
+    }
+    if s.len() >= 2 && all_upper(s) {
+        return all_upper(t);
+    }
+    if s[0].is_ascii_uppercase() {
+        if !t.first().is_some_and(u8::is_ascii_uppercase) {
+            return false;
         }
-        if sw.chars().count() >= 2 && all_upper(sw) {
-            // acronym: capitals only
-            if !all_upper(tw) {
-                return false;
-            }
-        } else if first_upper(sw) {
-            if !first_upper(tw) {
-                return false;
-            }
-            // mixed case ("LeT", "DoD", "McCain"): short ones exactly, others also in capitals
-            if sw.chars().skip(1).any(|c| c.is_uppercase())
-                && sw != tw
-                && (sw.chars().count() <= 3 || !all_upper(tw))
-            {
-                return false;
-            }
-            // "IRAN" is fine for "Iran", but a one-letter capital word is not "Ia"-style.
-        } else if is_particle(sw) || !first_upper(sw) {
-            continue;
-        }
+        return !(s[1..].iter().any(u8::is_ascii_uppercase) && s != t && (s.len() <= 3 || !all_upper(t)));
     }
     true
 }
@@ -410,7 +460,15 @@ impl Gazetteer {
 
     /// A gazetteer that knows nothing (what a damaged image gives).
     fn empty() -> Gazetteer {
-        Gazetteer { n_entries: 0, n_keys: 0, entries: &[], pool: "", index: FrozenMap::EMPTY_MAP, first_names: FrozenMap::EMPTY_MAP }
+        Gazetteer {
+            n_entries: 0,
+            n_keys: 0,
+            entries: &[],
+            pool: "",
+            index: FrozenMap::EMPTY_MAP,
+            first_names: FrozenMap::EMPTY_MAP,
+            lower_keys: Box::new([u32::MAX; 256]),
+        }
     }
 
     /// Open an image written by `tables.rs`; `None` when its header or sections do not
@@ -431,6 +489,7 @@ impl Gazetteer {
             pool: std::str::from_utf8(img.section(frozen::GAZ_POOL)).ok()?,
             index: FrozenMap::open(img.section(frozen::GAZ_INDEX))?,
             first_names: FrozenMap::open(img.section(frozen::GAZ_FIRST_NAMES))?,
+            lower_keys: lower_keys_table(img.section(frozen::GAZ_LOWER)),
         })
     }
 
@@ -505,34 +564,72 @@ impl Gazetteer {
     /// not extended. The keys found are then tried longest first, as candidates
     /// whose surface case fits the text.
     pub fn find(&self, text: &str) -> Vec<GazHit> {
-        let mut toks = Vec::with_capacity(text.len() / 4);
-        let mut keys = TokenKeys {
-            buf: String::with_capacity(text.len() + text.len() / 8 + 16),
-            ends: Vec::with_capacity(text.len() / 4),
-        };
-        scan::<true>(text, &mut toks, &mut keys);
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut s) => {
+                let hits = self.find_with(text, &mut s);
+                s.trim();
+                hits
+            }
+            // not reentered today, but a nested call would just allocate
+            Err(_) => self.find_with(text, &mut Scratch::default()),
+        })
+    }
+
+    /// [`Gazetteer::find`] with the buffers of `s` (cleared first).
+    fn find_with(&self, text: &str, s: &mut Scratch) -> Vec<GazHit> {
+        let Scratch { toks, key, grams, stoks } = s;
+        toks.clear();
+        toks.reserve(text.len() / 4);
+        scan(text, toks);
+        let toks = &toks[..];
         let mut hits = Vec::new();
-        // (n, index value) of the n-grams starting at `i` that may match
-        let mut grams: Vec<(usize, &'static [u8])> = Vec::new();
-        let mut stoks = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            if !toks[i].word {
+            let t = &toks[i];
+            if !t.word {
                 i += 1;
                 continue;
             }
+            let w = &text[t.start..t.end];
+            // A word neither capitalised nor in capitals matches only under a
+            // first-token key flagged `X_LOWER`; the few such keys are known by
+            // their first byte and length, so most words skip the lookup. (An
+            // ASCII letter first settles the case: a capital is `first_upper`,
+            // a small letter fails `all_upper`.)
+            let lower = match w.as_bytes()[0] {
+                b'a'..=b'z' => true,
+                b'A'..=b'Z' => false,
+                _ => !first_upper(w) && !all_upper(w),
+            };
+            key.clear();
+            if lower {
+                let may = if t.ascii {
+                    // the key is the word in lower case
+                    self.may_be_lower_first(w.as_bytes()[0].to_ascii_lowercase(), w.len())
+                } else {
+                    key_of(text, t, key);
+                    self.may_be_lower_key(key)
+                };
+                if !may {
+                    i += 1;
+                    continue;
+                }
+            }
+            if key.is_empty() {
+                key_of(text, t, key);
+            }
             // the first token's index value: its longest n-gram, flags and its own candidates
-            let Some(first_v) = self.index.get(keys.get(i)).filter(|v| v.first().is_some_and(|&n| n > 0)) else {
+            let Some(first_v) = self.index.get(key).filter(|v| v.first().is_some_and(|&n| n > 0)) else {
                 i += 1;
                 continue;
             };
             // no surface starting with this word accepts a word in lower case here
-            if first_v.get(1).is_none_or(|&f| f & frozen::X_LOWER == 0) {
-                let w = &text[toks[i].start..toks[i].end];
-                if !first_upper(w) && !all_upper(w) {
-                    i += 1;
-                    continue;
-                }
+            if lower && first_v.get(1).is_none_or(|&f| f & frozen::X_LOWER == 0) {
+                i += 1;
+                continue;
             }
             let maxn = first_v[0];
             // an n-gram may not cross a line break
@@ -540,17 +637,23 @@ impl Gazetteer {
             while limit < maxn as usize && i + limit < toks.len() && !toks[i + limit].nl_before {
                 limit += 1;
             }
+            // the n-grams from `i` that are keys: the key of tokens `i..i + n`
+            // is their keys joined by single spaces
             grams.clear();
             let mut v = first_v;
             let mut n = 1;
             loop {
-                if toks[i + n - 1].word || matches!(keys.get(i + n - 1), b"." | b")") {
+                let last = &toks[i + n - 1];
+                // (the key of a one-character token is "." or ")" only for those characters)
+                if last.word || matches!(&text[last.start..last.end], "." | ")") {
                     grams.push((n, v));
                 }
                 if n >= limit || v.get(1).is_none_or(|&f| f & frozen::X_EXT == 0) {
                     break;
                 }
-                match self.index.get(keys.span(i, i + n + 1)) {
+                key.push(b' ');
+                key_of(text, &toks[i + n], key);
+                match self.index.get(key) {
                     Some(next) => {
                         v = next;
                         n += 1;
@@ -561,14 +664,14 @@ impl Gazetteer {
             let mut found = None;
             for &(n, value) in grams.iter().rev() {
                 let span = &toks[i..i + n];
-                if let Some((best, rival)) = self.choose(value, text, span, &mut stoks) {
+                if let Some((best, rival)) = self.choose(value, text, span, stoks) {
                     found = Some((n, best, rival));
                     break;
                 }
             }
             match found.and_then(|(n, cand, rival)| Some((n, self.entry(cand.entry)?, cand, rival))) {
                 Some((n, e, cand, rival)) => {
-                    let hit = make_hit(text, &toks, i, n, &e, cand, rival);
+                    let hit = make_hit(text, toks, i, n, &e, cand, rival);
                     hits.push(hit);
                     i += n;
                 }
@@ -576,6 +679,22 @@ impl Gazetteer {
             }
         }
         hits
+    }
+
+    /// Whether `key` may be a first-token key flagged `X_LOWER`: false only when no
+    /// such key has its first byte and its length (see [`lower_keys_table`]).
+    #[inline]
+    fn may_be_lower_key(&self, key: &[u8]) -> bool {
+        match key.first() {
+            Some(&b) => self.may_be_lower_first(b, key.len()),
+            None => true,
+        }
+    }
+
+    /// [`Gazetteer::may_be_lower_key`] of a key with this first byte and length.
+    #[inline]
+    fn may_be_lower_first(&self, first: u8, len: usize) -> bool {
+        self.lower_keys[first as usize] >> len.min(31) & 1 != 0
     }
 
     /// The country with this ISO alpha-2 (or alpha-3) code.
@@ -1227,19 +1346,137 @@ mod tests {
 
     #[test]
     fn scan_keys_are_the_folded_tokens() {
-        let t = "Ünïted  States’ İstanbul-based ﬁrm\nÆON, U.S.`s  Straße \u{301}x ΣΑΣ 🙂 e\u{301}";
+        let t = "Ünïted  States’ İstanbul-based ﬁrm\nÆON, U.S.`s  Straße \u{301}x ΣΑΣ 🙂 e\u{301} a`b";
+        let toks = tokenize(t);
+        for x in &toks {
+            let mut k = Vec::new();
+            key_of(t, x, &mut k);
+            assert_eq!(k, fold_key(&t[x.start..x.end]).as_bytes(), "{:?}", &t[x.start..x.end]);
+            assert_eq!(x.ascii, t[x.start..x.end].is_ascii());
+        }
+    }
+
+    /// The scan as it was: character by character, every character decoded.
+    fn scan_by_chars(text: &str) -> (Vec<Tok>, Vec<String>) {
         let mut toks = Vec::new();
-        let mut keys = TokenKeys::default();
-        scan::<true>(t, &mut toks, &mut keys);
-        assert_eq!(toks.len(), tokenize(t).len());
-        let folded: Vec<String> = toks.iter().map(|x| fold_key(&t[x.start..x.end])).collect();
-        for (i, f) in folded.iter().enumerate() {
-            assert_eq!(keys.get(i), f.as_bytes(), "{i}");
-            for j in i + 1..=toks.len().min(i + 4) {
-                assert_eq!(keys.span(i, j), folded[i..j].join(" ").as_bytes());
+        let mut keys: Vec<String> = Vec::new();
+        let mut nl = false;
+        let mut word_start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if is_word_char(c) {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                    keys.push(String::new());
+                }
+                if let Some(k) = keys.last_mut() {
+                    fold::fold_char_into(c, k);
+                }
+                continue;
+            }
+            if let Some(s) = word_start.take() {
+                toks.push(Tok { start: s, end: i, word: true, nl_before: nl, ascii: false });
+                nl = false;
+            }
+            if c.is_whitespace() {
+                if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+                    nl = true;
+                }
+            } else {
+                toks.push(Tok { start: i, end: i + c.len_utf8(), word: false, nl_before: nl, ascii: false });
+                let mut k = String::new();
+                fold::fold_char_into(c, &mut k);
+                keys.push(k);
+                nl = false;
             }
         }
-        assert!(keys.span(0, 0).is_empty() && keys.get(toks.len()).is_empty());
+        if let Some(s) = word_start {
+            toks.push(Tok { start: s, end: text.len(), word: true, nl_before: nl, ascii: false });
+        }
+        (toks, keys)
+    }
+
+    /// The table-driven scan gives the tokens, line-break flags and keys of the
+    /// character-by-character one.
+    #[test]
+    fn scan_matches_char_by_char_scan() {
+        let texts = [
+            "The U.S.-Iran talks in Zürich\r\nended; İstanbul’s mayor, ÆON and Straße 12b`s",
+            "a1b2 __ x_y \u{0}\u{1f}\u{7f} tab\there\u{b}\u{c}done \u{2028}next\u{2029} e\u{301}\u{301} \u{301}",
+            "ΣΑΣ σας 🙂🙂 日本語 ﬁrm Ǆemal Ⅻ ½ ²",
+            "",
+            " ",
+            "x",
+            "\n\nIran",
+        ];
+        for t in texts {
+            let toks = tokenize(t);
+            let (want, want_keys) = scan_by_chars(t);
+            assert_eq!(toks.len(), want.len(), "{t:?}");
+            for (i, (a, b)) in toks.iter().zip(&want).enumerate() {
+                assert_eq!((a.start, a.end, a.word, a.nl_before), (b.start, b.end, b.word, b.nl_before), "{t:?} {i}");
+                let mut k = Vec::new();
+                key_of(t, a, &mut k);
+                assert_eq!(k, want_keys[i].as_bytes(), "{t:?} {i}");
+            }
+        }
+    }
+
+    /// Every first-token key flagged `X_LOWER` passes the first-byte and length
+    /// table, and common lower-case words do not (they skip the lookup).
+    #[test]
+    fn lower_key_table_holds_every_lower_key() {
+        let g = Gazetteer::embedded();
+        let mut n = 0;
+        for (k, v) in g.index.iter() {
+            if v.get(1).is_some_and(|&f| f & frozen::X_LOWER != 0) {
+                assert!(g.may_be_lower_key(k), "{:?}", std::str::from_utf8(k));
+                n += 1;
+            }
+        }
+        assert!(n > 0);
+        assert!(g.may_be_lower_key(b"the") && g.may_be_lower_key(b"al") && g.may_be_lower_key(b""));
+        for w in ["took", "said", "minister", "38", "of", "and"] {
+            assert!(!g.may_be_lower_key(w.as_bytes()), "{w}");
+        }
+        // without the section every word is looked up
+        assert!(lower_keys_table(&[]).iter().all(|&b| b == u32::MAX));
+    }
+
+    /// The per-thread buffers do not leak between calls: a long text, then short
+    /// ones, then the long one again give what fresh buffers give.
+    #[test]
+    fn scratch_reuse_gives_fresh_answers() {
+        let g = Gazetteer::embedded();
+        let long = "The United States and Iran met in Almaty, Kazakhstan; NATO said no. ".repeat(50);
+        let first = g.find(&long);
+        assert_eq!(g.find("Iran"), g.find_with("Iran", &mut Scratch::default()));
+        assert!(g.find("").is_empty());
+        assert_eq!(g.find(&long), first);
+        assert_eq!(first, g.find_with(&long, &mut Scratch::default()));
+    }
+
+    /// The byte-wise case check of ASCII words answers like the general one.
+    #[test]
+    fn ascii_case_check_matches_general() {
+        fn general(sw: &str, tw: &str) -> bool {
+            if sw.chars().all(|c| !c.is_alphabetic()) {
+                return true;
+            }
+            if sw.chars().count() >= 2 && all_upper(sw) {
+                return all_upper(tw);
+            }
+            if first_upper(sw) {
+                return first_upper(tw) && !(sw.chars().skip(1).any(|c| c.is_uppercase()) && sw != tw && (sw.chars().count() <= 3 || !all_upper(tw)));
+            }
+            true
+        }
+        let words = ["Iran", "IRAN", "iran", "US", "us", "Us", "LeT", "Let", "LET", "McCain", "MCCAIN", "Mccain", "al", "Al", "AL", "1st", "1ST", "38", "A", "a", "I", "DoD", "DOD", "Dod", "iPhone", "IPHONE", "x1", "X1"];
+        for sw in words {
+            for tw in words {
+                assert_eq!(ascii_word_case_ok(sw.as_bytes(), tw.as_bytes()), general(sw, tw), "{sw} {tw}");
+                assert_eq!(word_case_ok(sw, tw), general(sw, tw), "{sw} {tw}");
+            }
+        }
     }
 
     #[test]

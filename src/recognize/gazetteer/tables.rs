@@ -264,7 +264,10 @@ impl<'a> GazTables<'a> {
         for w in [self.entries.len() as u32, self.index.len() as u32] {
             meta.extend_from_slice(&w.to_le_bytes());
         }
-        write_image(GAZ_MAGIC, &[meta, entries, pool.bytes, index, write_map(&name_pairs)])
+        let mut lower: Vec<&str> = self.lower.iter().map(String::as_str).collect();
+        lower.sort_unstable();
+        let lower_pairs: Vec<(&[u8], &[u8])> = lower.iter().map(|k| (k.as_bytes(), &b""[..])).collect();
+        write_image(GAZ_MAGIC, &[meta, entries, pool.bytes, index, write_map(&name_pairs), write_map(&lower_pairs)])
     }
 }
 

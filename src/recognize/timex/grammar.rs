@@ -126,6 +126,14 @@ pub struct P<'a> {
     pub text: &'a str,
 }
 
+/// The first words [`P::named_day`] matches ("Independence Day", "New Year's
+/// Eve", "Valentine's Day"): any other word starts no named day, so a
+/// capitalised word the lexicon does not know triggers no search unless it
+/// is one of these.
+fn may_start_named_day(w: &str) -> bool {
+    matches!(w, "Election" | "Independence" | "Labor" | "Memorial" | "Veterans" | "New" | "Valentine")
+}
+
 #[derive(Clone, Copy, Debug)]
 enum Amount {
     N(f64),
@@ -402,7 +410,9 @@ impl<'a> P<'a> {
                         | W::Consecutive | W::Additional | W::Another | W::Only | W::Within | W::Prior
                         | W::Corresponding | W::Comparable | W::Present | W::Whole | W::Full | W::Entire
                 ),
-                Lex::None => t.second || (t.cap && t.len >= 3) || (t.len >= 7 && self.txt(i).ends_with("ies")),
+                // (what `best` finds at a word the lexicon does not know: an
+                // ordinal "second", a named day, a decade in words)
+                Lex::None => t.second || (t.cap && t.len >= 3 && may_start_named_day(self.txt(i))) || (t.len >= 7 && self.txt(i).ends_with("ies")),
                 Lex::Cue(_) | Lex::Zone => false,
                 _ => true,
             },
@@ -1513,6 +1523,7 @@ impl<'a> P<'a> {
     /// Capitalized holiday names not in the lexicon: "Election Day",
     /// "New Year's Day", "Independence Day", "Labor Day", "Memorial Day",
     /// "Valentine's Day".
+    /// A named day at `i`; it starts with a word [`may_start_named_day`] accepts.
     fn named_day(&self, i: usize) -> Option<Cand> {
         let first = self.txt(i);
         let (h, mut e) = match first {
@@ -2441,5 +2452,36 @@ impl<'a> P<'a> {
             return cand(i, e, Date, Sem::Deictic { unit: Unit::Century, n: 0 });
         }
         cand(i, e, Date, sem)
+    }
+}
+
+#[cfg(test)]
+mod trigger_tests {
+    use super::*;
+
+    /// A capitalised word the lexicon does not know starts an expression only
+    /// as a named day: at every other one `best` finds nothing, so `trigger`
+    /// may pass it by.
+    #[test]
+    fn unknown_capitalised_words_start_only_named_days() {
+        let text = "Leicestershire beat Somerset at Grace Road on Independence Day. New York Mets and New Year's Eve, \
+            Valentine's Day, Labor Day, Memorial Day 1996, Election Day and Veterans Day; Reuters said Tuesday the \
+            Sixties and the Nineties were over. Queries, Studies, FRIDAYS, Second City, Christmas Eve, Newcastle. \
+            West Indian Phil Simmons took four wickets as Essex, Derbyshire and Surrey closed in on Nottinghamshire.";
+        let mut toks = Vec::new();
+        super::super::token::tokenize_into(text, 0..text.len(), &mut toks);
+        let p = P { t: &toks, text };
+        let mut skipped = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind == Kind::Word && t.lex == Lex::None && t.cap && t.len >= 3 && !p.trigger(i) {
+                assert!(p.best(i).is_none(), "{}", p.txt(i));
+                skipped += 1;
+            }
+        }
+        assert!(skipped >= 10, "{skipped}");
+        let found: Vec<&str> = p.run().iter().map(|c| &text[toks[c.s].start..toks[c.e - 1].end]).collect();
+        for day in ["Independence Day", "New Year's Eve", "Valentine's Day", "Labor Day", "Memorial Day 1996", "Election Day"] {
+            assert!(found.contains(&day), "{day} in {found:?}");
+        }
     }
 }

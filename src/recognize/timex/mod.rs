@@ -212,6 +212,19 @@ pub fn parse_date_line(s: &str) -> Option<PartialDate> {
     }
 }
 
+/// Whether `s` may hold a year: an ASCII digit, or a number word (a year in
+/// words: "nineteen ninety-six", "the year two thousand"). Without either,
+/// no expression [`tag`] finds in `s` without a reference date has a known
+/// year, so callers that need one can skip the tagging.
+pub fn may_hold_year(s: &str) -> bool {
+    if s.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let mut toks = Vec::new();
+    token::tokenize_into(s, 0..s.len(), &mut toks);
+    toks.iter().any(|t| matches!(t.lex, Lex::NumW(_)))
+}
+
 /// Date in a URL path: `…/2013/02/…` → 2013-02; `…/2024/01/30/…` →
 /// 2024-01-30; also `…/2024-01-30-title` and `…/20240130/…`.
 pub fn date_from_url(url: &str) -> Option<PartialDate> {

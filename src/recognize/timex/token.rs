@@ -97,17 +97,40 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
     let mut lower = [0u8; 24];
     while i < end {
         let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            // a word of ASCII letters (most words): its end found by a tight
+            // loop, its case and lexicon key from its bytes
+            let s = i;
+            let rest = &bytes[i + 1..end];
+            let e = i + 1 + rest.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+            if e == end || bytes[e] < 0x80 {
+                out.push(ascii_word(bytes, s, e, gap));
+                gap = Gap::None;
+                i = e;
+                continue;
+            }
+        }
         if b.is_ascii_alphabetic() || b >= 0x80 {
             // word: ASCII letters and non-ASCII letters
             let s = i;
-            let mut ascii = true;
-            let mut n_upper = 0usize;
-            let mut n_letters = 0usize;
+            // ASCII letters: all their bits OR-ed and AND-ed (the 0x20 bit
+            // says lower case), and the word packed for the lexicon as it
+            // goes, each letter with the lower-case bit (see `lexicon::pack`;
+            // only used for words of at most PACK_MAX bytes, all ASCII)
+            let mut or_bits = 0u8;
+            let mut and_bits = 0xFFu8;
+            let mut key = 0u128;
+            // non-ASCII letters: count, bytes, any upper case, all upper case
+            let mut wide = 0usize;
+            let mut wide_bytes = 0usize;
+            let mut wide_upper = false;
+            let mut wide_all_upper = true;
             while i < end {
                 let c = bytes[i];
                 if c.is_ascii_alphabetic() {
-                    n_letters += 1;
-                    n_upper += usize::from(c < b'a');
+                    or_bits |= c;
+                    and_bits &= c;
+                    key = key << 8 | (c | 0x20) as u128;
                     i += 1;
                 } else if c >= 0x80 {
                     let ch = match text[i..end].chars().next() {
@@ -117,10 +140,12 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                     if !ch.is_alphabetic() {
                         break;
                     }
-                    ascii = false;
-                    n_letters += 1;
+                    wide += 1;
+                    wide_bytes += ch.len_utf8();
                     if ch.is_uppercase() {
-                        n_upper += 1;
+                        wide_upper = true;
+                    } else {
+                        wide_all_upper = false;
                     }
                     i += ch.len_utf8();
                 } else {
@@ -151,15 +176,15 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             let mut t = Tok::new(s, i, Kind::Word, gap);
             gap = Gap::None;
             let w = &bytes[s..i];
+            let ascii = wide == 0;
+            let n_letters = w.len() - wide_bytes + wide;
+            // upper case: the ASCII letters with the 0x20 bit clear
+            let any_upper = and_bits & 0x20 == 0 || wide_upper;
+            let all_upper = or_bits & 0x20 == 0 && wide_all_upper;
             t.len = w.len().min(255) as u8;
-            t.cap = w[0].is_ascii_uppercase() || (!w[0].is_ascii() && n_upper > 0);
-            t.upper = n_letters > 1 && n_upper == n_letters;
+            t.cap = w[0].is_ascii_uppercase() || (!w[0].is_ascii() && any_upper);
+            t.upper = n_letters > 1 && all_upper;
             if ascii && w.len() <= lexicon::PACK_MAX {
-                // the lower-case word packed for the lexicon: its letters
-                // as one big-endian number, each with the lower-case bit
-                let mut buf = [0u8; lexicon::PACK_MAX];
-                buf[lexicon::PACK_MAX - w.len()..].copy_from_slice(w);
-                let key = u128::from_be_bytes(buf) | (u128::from_ne_bytes([0x20; 16]) >> (8 * (lexicon::PACK_MAX - w.len())));
                 t.lex = lexicon::lookup_packed(key);
                 t.second = key == lexicon::SECOND_PACKED;
             } else if ascii && w.len() <= lower.len() && lexicon::has_long_keys() {
@@ -222,6 +247,47 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
     }
 }
 
+/// The token of the word `bytes[s..e]`, ASCII letters only.
+#[inline]
+fn ascii_word(bytes: &[u8], s: usize, e: usize, gap: Gap) -> Tok {
+    let w = &bytes[s..e];
+    let mut t = Tok::new(s, e, Kind::Word, gap);
+    t.len = w.len().min(255) as u8;
+    // upper-case ASCII letters have the 0x20 bit clear
+    t.cap = w[0] & 0x20 == 0;
+    if w.len() <= lexicon::PACK_MAX {
+        // the letters as one big-endian number (see `lexicon::pack`): from
+        // one 16-byte load when the text goes on that far
+        let raw = match bytes.get(s..s + 16) {
+            Some(b16) => {
+                let mut a = [0u8; 16];
+                a.copy_from_slice(b16);
+                u128::from_be_bytes(a) >> (8 * (16 - w.len()))
+            }
+            None => lexicon::pack(w),
+        };
+        // the 0x20 bit of every letter
+        let case_bits = u128::from_ne_bytes([0x20; 16]) >> (8 * (lexicon::PACK_MAX - w.len()));
+        t.upper = w.len() > 1 && raw & case_bits == 0;
+        let key = raw | case_bits;
+        t.lex = lexicon::lookup_packed(key);
+        t.second = key == lexicon::SECOND_PACKED;
+    } else {
+        t.upper = w.iter().all(|&c| c & 0x20 == 0);
+        if w.len() <= 24 && lexicon::has_long_keys() {
+            let mut lower = [0u8; 24];
+            for (k, c) in w.iter().enumerate() {
+                lower[k] = c.to_ascii_lowercase();
+            }
+            if let Ok(lw) = std::str::from_utf8(&lower[..w.len()]) {
+                t.lex = lexicon::lookup(lw);
+                t.second = lexicon::is_second(lw);
+            }
+        }
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +304,35 @@ mod tests {
         assert!(!t[5].plain);
         assert_eq!(t[1].lex, Lex::MonAbbr(2));
         assert_eq!(t[2].gap, Gap::None);
+    }
+
+    /// ASCII words (the fast path) get the lexicon class, case flags and
+    /// "second" flag their lower-case spelling gives, whatever their length,
+    /// case and place in the text (a 16-byte load near its end falls back).
+    #[test]
+    fn ascii_words_are_classified_like_their_lower_case() {
+        let words = [
+            "January", "JANUARY", "jan", "Sept", "second", "Second", "SECOND", "seconds", "Monday", "tues", "a", "I",
+            "US", "twenty", "hundred", "quarter", "yesterday", "Christmas", "abcdefghijklmnop", "Abcdefghijklmnopq",
+            "internationalization", "SPRING", "fall", "x", "Reuters",
+        ];
+        for w in words {
+            let lw = w.to_ascii_lowercase();
+            for text in [w.to_string(), format!("{w} and a long tail of text"), format!("({w}-"), format!("{w}\u{2014}")] {
+                let t = tokenize(&text, 0..text.len());
+                let tok = t[usize::from(text.starts_with('('))];
+                assert_eq!(&text[tok.start..tok.end], w, "{text:?}");
+                assert_eq!(tok.lex, lexicon::lookup(&lw), "{text:?}");
+                assert_eq!(tok.second, lw == "second", "{text:?}");
+                assert_eq!(tok.cap, w.as_bytes()[0].is_ascii_uppercase(), "{text:?}");
+                assert_eq!(tok.upper, w.len() > 1 && w.bytes().all(|c| c.is_ascii_uppercase()), "{text:?}");
+                assert_eq!(tok.len as usize, w.len());
+            }
+        }
+        // a word running on into non-ASCII letters is one word
+        let t = tokenize("Zürich, MÜNCHEN", 0..16);
+        assert_eq!((t[0].end, t[0].cap, t[0].upper), (7, true, false));
+        assert_eq!((t[2].start, t[2].upper), (9, true));
     }
 
     #[test]

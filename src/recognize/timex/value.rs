@@ -44,8 +44,87 @@ pub fn season_code(s: u8) -> &'static str {
     }
 }
 
+/// A short text written on the stack.
+struct Short {
+    b: [u8; 40],
+    n: usize,
+}
+
+impl Short {
+    fn push(&mut self, bytes: &[u8]) -> Option<()> {
+        self.b.get_mut(self.n..self.n + bytes.len())?.copy_from_slice(bytes);
+        self.n += bytes.len();
+        Some(())
+    }
+
+    /// `n` in decimal, zero-padded to `width` digits (what `{:0width$}` writes
+    /// for a number that is not negative).
+    fn padded(&mut self, n: u32, width: usize) -> Option<()> {
+        let mut buf = [b'0'; 10];
+        let mut i = buf.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let start = buf.len().saturating_sub(width).min(i);
+        self.push(&buf[start..])
+    }
+}
+
+impl Val {
+    /// The value as [`Display`](std::fmt::Display) writes it, for the forms
+    /// with a year that is not negative (dates, weeks, months, quarters,
+    /// halves, years), digit by digit without the formatting machinery;
+    /// `None` for the others.
+    fn fast_text(&self, out: &mut Short) -> Option<()> {
+        let year = |out: &mut Short, y: i32| out.padded(u32::try_from(y).ok()?, 4);
+        match *self {
+            Val::Day(d) => {
+                year(out, d.year())?;
+                out.push(b"-")?;
+                out.padded(d.month(), 2)?;
+                out.push(b"-")?;
+                out.padded(d.day(), 2)
+            }
+            Val::Week(y, w) => {
+                year(out, y)?;
+                out.push(b"-W")?;
+                out.padded(w, 2)
+            }
+            Val::Month(y, m) => {
+                year(out, y)?;
+                out.push(b"-")?;
+                out.padded(m, 2)
+            }
+            Val::Quarter(y, q) => {
+                year(out, y)?;
+                out.push(b"-Q")?;
+                out.padded(q, 1)
+            }
+            Val::Half(y, h) => {
+                year(out, y)?;
+                out.push(b"-H")?;
+                out.padded(h, 1)
+            }
+            Val::Year(y) => year(out, y),
+            _ => None,
+        }
+    }
+}
+
 impl std::fmt::Display for Val {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut short = Short { b: [0; 40], n: 0 };
+        if self.fast_text(&mut short).is_some() {
+            if let Ok(s) = std::str::from_utf8(&short.b[..short.n]) {
+                return f.write_str(s);
+            }
+        }
         match *self {
             Val::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
             Val::DayPod(d, p) => write!(f, "{:04}-{:02}-{:02}T{}", d.year(), d.month(), d.day(), p.code()),
@@ -303,6 +382,26 @@ pub fn duration(n: Option<f64>, unit: Unit) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The digit-by-digit writer gives what the format strings give.
+    #[test]
+    fn fast_display_matches_format() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        for y in [-44, 0, 7, 99, 999, 1996, 2024, 12345, 262_142] {
+            assert_eq!(Val::Year(y).to_string(), format!("{:04}", y));
+            for n in [0u32, 1, 4, 9, 12, 53, 100, 4_000_000_000] {
+                assert_eq!(Val::Week(y, n).to_string(), format!("{:04}-W{:02}", y, n));
+                assert_eq!(Val::Month(y, n).to_string(), format!("{:04}-{:02}", y, n));
+                assert_eq!(Val::Quarter(y, n).to_string(), format!("{:04}-Q{}", y, n));
+                assert_eq!(Val::Half(y, n).to_string(), format!("{:04}-H{}", y, n));
+            }
+            if let Some(d) = NaiveDate::from_ymd_opt(y, 2, 9) {
+                assert_eq!(Val::Day(d).to_string(), format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()));
+            }
+        }
+        assert_eq!(Val::Day(day(1996, 8, 30)).to_string(), "1996-08-30");
+        assert_eq!(Val::Day(day(-5, 12, 31)).to_string(), "-005-12-31");
+    }
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
