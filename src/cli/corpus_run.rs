@@ -173,15 +173,15 @@ fn drive<R: Send>(
                         summary.skip(s, a.quiet);
                         return true;
                     }
-                    Processed::Doc(d, an, _) => {
+                    Processed::Doc(d, _) => {
                         summary.read += 1;
                         summary.done += 1;
-                        summary.bytes += d.text.len();
-                        summary.publications += an.publications.len();
-                        summary.mentions += an.mentions.len();
-                        summary.entities += an.entities.len();
-                        summary.events += an.events.len();
-                        pb.inc(d.text.len() as u64);
+                        summary.bytes += d.bytes;
+                        summary.publications += d.publications;
+                        summary.mentions += d.mentions;
+                        summary.entities += d.entities;
+                        summary.events += d.events;
+                        pb.inc(d.bytes as u64);
                     }
                 }
                 if let Err(e) = on_doc(p, &mut summary) {
@@ -235,7 +235,7 @@ pub fn extract(a: ExtractArgs) -> Result<i32> {
         }
     };
     let summary = drive(&a.read, render, |p, _| {
-        let Processed::Doc(doc, _, bytes) = p else { return Ok(()) };
+        let Processed::Doc(doc, bytes) = p else { return Ok(()) };
         let bytes = bytes.map_err(|e| anyhow::anyhow!("serializing {}: {e}", doc.id))?;
         out.write_all(&bytes)?;
         Ok(())
@@ -270,10 +270,10 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
         Ok(())
     };
     let summary = drive(&a.read, crate::rdf::document_quads, |p, summary| {
-        let Processed::Doc(doc, _, quads) = p else { return Ok(()) };
+        let Processed::Doc(doc, quads) = p else { return Ok(()) };
         summary.quads += quads.len();
         pending_quads += quads.len();
-        pending.push((doc.id.clone(), quads));
+        pending.push((doc.id, quads));
         if pending_quads >= COMMIT_QUADS || pending.len() >= commit_docs {
             commit(&pending)?;
             pending.clear();

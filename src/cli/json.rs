@@ -351,22 +351,8 @@ fn write_mention(out: &mut Vec<u8>, m: &MentionOut) -> serde_json::Result<()> {
     Ok(())
 }
 
-fn write_usize(out: &mut Vec<u8>, mut n: usize) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // byte by byte: a few digits, cheaper than a call to copy them
-    out.reserve(buf.len() - i);
-    for &d in &buf[i..] {
-        out.push(d);
-    }
+fn write_usize(out: &mut Vec<u8>, n: usize) {
+    crate::text::decimal::Decimal::new(n as u64).push_to(out);
 }
 
 /// A JSON string with serde_json's escapes: `\"`, `\\`, the short forms

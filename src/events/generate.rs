@@ -31,7 +31,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::frozen::hash;
-use crate::named_table::{alias_words, NAMED};
+use crate::named_table::{keyed_aliases, NAMED};
 use crate::words::{AMBIGUOUS, CLASS_LISTS, PLOVER_TYPES};
 
 /// The first `N` tab-separated fields of a line (`None` with fewer).
@@ -180,21 +180,9 @@ pub fn generate(triggers: &str, patterns: &str, synsets: &str) -> String {
     out.push_str("];\n\n");
 
     // ---- named-event aliases, grouped by the words they may start at
-    let mut keyed: Vec<(String, usize, Vec<String>, bool, Option<i32>)> = Vec::new(); // (key, event, words, context, year), in table order
-    for (k, n) in NAMED.iter().enumerate() {
-        let year = year_of(n.date);
-        for (list, context) in [(n.aliases, false), (n.context_aliases, true)] {
-            for al in list {
-                let words = alias_words(al);
-                let Some(first) = words.first().cloned() else { continue };
-                let head = first.split('-').next().unwrap_or("").to_string();
-                if !head.is_empty() && head != first {
-                    keyed.push((head, k, words.clone(), context, year));
-                }
-                keyed.push((first, k, words, context, year));
-            }
-        }
-    }
+    // (key, event, words, context, year), in table order
+    let mut keyed: Vec<(String, usize, Vec<String>, bool, Option<i32>)> =
+        keyed_aliases().into_iter().map(|(w, k, words, context)| (w, k, words, context, year_of(NAMED[k].date))).collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0)); // stable: table order within a word
     let mut alias_groups: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     let mut alias_words_src: Vec<String> = Vec::new();

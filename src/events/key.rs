@@ -136,20 +136,7 @@ pub fn local_key(plover: &str, text_hash: u64, cstart: usize) -> String {
         key.push(char::from(HEX[(text_hash >> (4 * i)) as usize & 0xf]));
     }
     key.push(':');
-    let mut digits = [0u8; 20];
-    let mut n = cstart;
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
-        key.push(char::from(d));
-    }
+    crate::text::decimal::Decimal::new(cstart as u64).push_to_string(&mut key);
     key
 }
 

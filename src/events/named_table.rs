@@ -309,6 +309,30 @@ pub const NAMED: &[Named] = &[
         ["assassination attempt … trump … butler", "attempted assassination of … trump", "trump … assassination attempt … pennsylvania", "butler rally", "shooting at … butler"], []),
 ];
 
+/// Every alias of the table under the words it may start at, in table
+/// order: `(word, event index, alias words, context alias)`. An alias is
+/// keyed by its first word ([`alias_words`]) and, when that word is
+/// hyphenated, by the part before the first hyphen as well (listed first),
+/// so "Camp David Accords" starts at "camp" and "Oslo-II" at "oslo".
+#[allow(dead_code)] // the build script's generator and the tests use it
+pub fn keyed_aliases() -> Vec<(String, usize, Vec<String>, bool)> {
+    let mut keyed = Vec::new();
+    for (k, n) in NAMED.iter().enumerate() {
+        for (list, context) in [(n.aliases, false), (n.context_aliases, true)] {
+            for al in list {
+                let words = alias_words(al);
+                let Some(first) = words.first().cloned() else { continue };
+                let head = first.split('-').next().unwrap_or("").to_string();
+                if !head.is_empty() && head != first {
+                    keyed.push((head, k, words.clone(), context));
+                }
+                keyed.push((first, k, words, context));
+            }
+        }
+    }
+    keyed
+}
+
 /// Tokens of an alias pattern, cut like document text (`crate::text`):
 /// lower case, typographic apostrophes made plain, "'s" split off; `…`
 /// stays a gap marker.

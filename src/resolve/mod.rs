@@ -391,20 +391,7 @@ fn push_alias(e: &mut Entity, surface: &str) {
 
 /// Append the decimal digits of `n`.
 fn push_u32(s: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut n = n;
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
-        s.push(char::from(d));
-    }
+    crate::text::decimal::Decimal::new(u64::from(n)).push_to_string(s);
 }
 
 #[cfg(test)]

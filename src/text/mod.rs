@@ -13,6 +13,7 @@
 //! abbreviation unless the next word plainly starts a sentence) and at line
 //! breaks, except hard-wrapped lines of running prose.
 
+pub mod decimal;
 mod offsets;
 
 pub use offsets::CharIndex;

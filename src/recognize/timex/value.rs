@@ -60,19 +60,7 @@ impl Short {
     /// `n` in decimal, zero-padded to `width` digits (what `{:0width$}` writes
     /// for a number that is not negative).
     fn padded(&mut self, n: u32, width: usize) -> Option<()> {
-        let mut buf = [b'0'; 10];
-        let mut i = buf.len();
-        let mut n = n;
-        loop {
-            i -= 1;
-            buf[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        let start = buf.len().saturating_sub(width).min(i);
-        self.push(&buf[start..])
+        self.push(crate::text::decimal::Decimal::padded(u64::from(n), width).as_bytes())
     }
 }
 
