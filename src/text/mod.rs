@@ -16,7 +16,8 @@
 pub mod decimal;
 mod offsets;
 
-pub use offsets::CharIndex;
+#[allow(unused_imports)] // the build script mounts this module and uses only the segmenter
+pub use offsets::{CharCursor, CharIndex};
 
 use crate::model::Span;
 use std::ops::Range;
@@ -197,11 +198,13 @@ fn is_hyphen_at(text: &str, r: &Range<usize>) -> bool {
 
 /// Split a text into tokens and sentences.
 pub fn segment(text: &str) -> Segmented {
-    let idx = CharIndex::new(text);
+    // tokens come in text order: their code point offsets are counted as
+    // the text is read
+    let mut cur = CharCursor::new(text);
     let pieces = word_pieces(text);
     let mut tokens: Vec<Token> = Vec::with_capacity(pieces.len() + pieces.len() / 16);
     raw_tokens(text, &pieces, |r, space_before| {
-        tokens.push(Token { span: idx.span(r.start, r.end), kind: classify_at(text, r), space_before });
+        tokens.push(Token { span: cur.span(r.start, r.end), kind: classify_at(text, r), space_before });
     });
     let sentences = sentences(text, &tokens);
     Segmented { tokens, sentences }

@@ -23,16 +23,19 @@ impl<'a> CharIndex<'a> {
         let ascii = text.is_ascii();
         let mut blocks = Vec::new();
         if !ascii {
-            blocks.reserve(text.len() / BLOCK + 1);
+            blocks.reserve(text.len() / BLOCK + 2);
             let mut count = 0u32;
-            for (i, b) in text.bytes().enumerate() {
-                if i % BLOCK == 0 {
-                    blocks.push(count);
-                }
-                // Count bytes that start a code point.
-                if (b as i8) >= -0x40 {
-                    count += 1;
-                }
+            // Whole blocks counted a block at a time (the compiler turns the
+            // count into vector code), then the last partial block.
+            let mut chunks = text.as_bytes().chunks_exact(BLOCK);
+            for c in &mut chunks {
+                blocks.push(count);
+                count += code_points(c) as u32;
+            }
+            let rest = chunks.remainder();
+            if !rest.is_empty() {
+                blocks.push(count);
+                count += code_points(rest) as u32;
             }
             // The end of a text whose length is a whole number of blocks
             // starts a block of its own: without this entry it counted 0.
@@ -53,12 +56,62 @@ impl<'a> CharIndex<'a> {
         let b = byte / BLOCK;
         let base = self.blocks.get(b).copied().unwrap_or(0) as usize;
         let from = b * BLOCK;
-        base + self.text.as_bytes()[from..byte].iter().filter(|&&x| (x as i8) >= -0x40).count()
+        base + code_points(&self.text.as_bytes()[from..byte])
     }
 
     /// A span with both kinds of offsets.
     pub fn span(&self, start: usize, end: usize) -> Span {
         Span { start, end, cstart: self.char_at(start), cend: self.char_at(end) }
+    }
+}
+
+/// The code points that start in `bytes` (bytes that are not UTF-8
+/// continuation bytes).
+#[inline]
+fn code_points(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&x| (x as i8) >= -0x40).count()
+}
+
+/// Code point offsets of byte offsets that never decrease, as a text is
+/// read from start to end: each byte is counted once, however many offsets
+/// are asked for (where [`CharIndex::char_at`] counts from the start of a
+/// block every time). An offset before the previous one is answered by
+/// counting again from the start.
+#[derive(Clone, Debug)]
+pub struct CharCursor<'a> {
+    bytes: &'a [u8],
+    ascii: bool,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharCursor { bytes: text.as_bytes(), ascii: text.is_ascii(), byte: 0, chars: 0 }
+    }
+
+    /// Code point offset of byte offset `byte` (a char boundary or the end
+    /// of the text; other values are rounded down).
+    #[inline]
+    pub fn char_at(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.bytes.len());
+        if self.ascii {
+            return byte;
+        }
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += code_points(&self.bytes[self.byte..byte]);
+        self.byte = byte;
+        self.chars
+    }
+
+    /// A span with both kinds of offsets.
+    #[inline]
+    pub fn span(&mut self, start: usize, end: usize) -> Span {
+        let cstart = self.char_at(start);
+        Span { start, end, cstart, cend: self.char_at(end) }
     }
 }
 
@@ -102,5 +155,24 @@ mod tests {
         // And one block exactly, all of it multi-byte.
         let t = "\u{00e9}".repeat(32);
         assert_eq!(CharIndex::new(&t).char_at(64), 32);
+    }
+
+    #[test]
+    fn cursor_agrees_with_the_index() {
+        let t = "Iran\u{2019}s leader \u{2014} Khamenei said \u{201c}no\u{201d}. ".repeat(9) + "\u{00e9}";
+        let idx = CharIndex::new(&t);
+        let mut cur = CharCursor::new(&t);
+        let bounds: Vec<usize> = t.char_indices().map(|(b, _)| b).chain([t.len()]).collect();
+        for &b in &bounds {
+            assert_eq!(cur.char_at(b), idx.char_at(b), "{b}");
+            assert_eq!(cur.char_at(b), idx.char_at(b), "again at {b}");
+        }
+        // going back starts over
+        for &b in bounds.iter().rev().step_by(7) {
+            assert_eq!(cur.char_at(b), idx.char_at(b), "back to {b}");
+        }
+        assert_eq!(cur.span(3, 9), idx.span(3, 9));
+        let mut ascii = CharCursor::new("hello");
+        assert_eq!(ascii.span(1, 5), Span { start: 1, end: 5, cstart: 1, cend: 5 });
     }
 }
