@@ -12,6 +12,8 @@
 // carry a local allow with the reason.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+#[cfg(feature = "mimalloc")]
+pub mod alloc;
 pub mod batch;
 pub mod cli;
 pub mod corpus;

@@ -6,7 +6,7 @@ use clap::Parser;
 /// leaves that choice to whoever links it.
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: dossier::alloc::MiMalloc = dossier::alloc::MiMalloc;
 
 fn main() {
     let cli = dossier::cli::Cli::parse();
