@@ -252,6 +252,11 @@ struct Scratch {
     pads: [[perceptron::Acc; 2]; 4],
     slots: Vec<u8>,
     pos: Vec<u32>,
+    /// Per-token scores (`NL` each), labels and margins of a document,
+    /// kept between documents: each call writes every entry it reads.
+    doc_scores: Vec<f32>,
+    doc_labels: Vec<u8>,
+    doc_margins: Vec<f32>,
 }
 
 /// What the tagger keeps about one word form: its descriptor (without
@@ -555,9 +560,17 @@ impl Tagger {
             starts.push(starts.last().copied().unwrap_or(0) + p.0.len());
         }
         let total = starts.last().copied().unwrap_or(0);
-        let mut scores = vec![0f32; total * NL];
-        let mut labels = vec![0u8; total];
-        let mut margins = vec![0f32; total];
+        // Every token's scores, label and margin are written (pass 1, and
+        // pass 2 when there is one) before they are read, so the buffers
+        // are only grown, never cleared.
+        for (buf, len) in [(&mut scr.doc_scores, total * NL), (&mut scr.doc_margins, total)] {
+            if buf.len() < len {
+                buf.resize(len, 0.0);
+            }
+        }
+        if scr.doc_labels.len() < total {
+            scr.doc_labels.resize(total, 0);
+        }
         let two_pass = self.pass2.is_some();
         let Scratch {
             entries,
@@ -578,8 +591,14 @@ impl Tagger {
             pads,
             slots,
             pos,
+            doc_scores,
+            doc_labels,
+            doc_margins,
             ..
         } = scr;
+        let scores = &mut doc_scores[..total * NL];
+        let labels = &mut doc_labels[..total];
+        let margins = &mut doc_margins[..total];
         let piece_lines = |k: usize, lines: Lines| {
             if let (Some(&a), Some(&b)) = (starts.get(k), starts.get(k + 1)) {
                 prefetch_entries(&entries[..], &ent[a..b], lines);
