@@ -61,10 +61,15 @@ impl Decimal {
         }
     }
 
-    /// Append the digits to a string.
+    /// Append the digits to a string (as characters: they are ASCII, so
+    /// there is nothing to validate).
     #[inline]
     pub fn push_to_string(&self, out: &mut String) {
-        out.push_str(self.as_str());
+        let d = self.as_bytes();
+        out.reserve(d.len());
+        for &b in d {
+            out.push(char::from(b));
+        }
     }
 }
 
