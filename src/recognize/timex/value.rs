@@ -71,34 +71,22 @@ impl Val {
     /// `None` for the others.
     fn fast_text(&self, out: &mut Short) -> Option<()> {
         let year = |out: &mut Short, y: i32| out.padded(u32::try_from(y).ok()?, 4);
+        // a year, a separator and one zero-padded part
+        let part = |out: &mut Short, y: i32, sep: &[u8], n: u32, width: usize| {
+            year(out, y)?;
+            out.push(sep)?;
+            out.padded(n, width)
+        };
         match *self {
             Val::Day(d) => {
-                year(out, d.year())?;
-                out.push(b"-")?;
-                out.padded(d.month(), 2)?;
+                part(out, d.year(), b"-", d.month(), 2)?;
                 out.push(b"-")?;
                 out.padded(d.day(), 2)
             }
-            Val::Week(y, w) => {
-                year(out, y)?;
-                out.push(b"-W")?;
-                out.padded(w, 2)
-            }
-            Val::Month(y, m) => {
-                year(out, y)?;
-                out.push(b"-")?;
-                out.padded(m, 2)
-            }
-            Val::Quarter(y, q) => {
-                year(out, y)?;
-                out.push(b"-Q")?;
-                out.padded(q, 1)
-            }
-            Val::Half(y, h) => {
-                year(out, y)?;
-                out.push(b"-H")?;
-                out.padded(h, 1)
-            }
+            Val::Week(y, w) => part(out, y, b"-W", w, 2),
+            Val::Month(y, m) => part(out, y, b"-", m, 2),
+            Val::Quarter(y, q) => part(out, y, b"-Q", q, 1),
+            Val::Half(y, h) => part(out, y, b"-H", h, 1),
             Val::Year(y) => year(out, y),
             _ => None,
         }
