@@ -7,7 +7,7 @@
 
 mod corpus_run;
 mod graph;
-mod json;
+pub mod json;
 mod push;
 mod questions;
 mod query;
