@@ -150,7 +150,7 @@ pub(crate) struct ViterbiBuf {
 /// A transition matrix ((NL+1) × NL, the last row from the sentence
 /// start) with the blocks the decoder reads laid out for it, computed once
 /// per model rather than per sentence.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(crate) struct Trans {
     raw: Vec<f32>,
     /// `tc[k][l]`: from `CLOSED[k]` to `CT[l]` (lanes by target).
@@ -159,6 +159,60 @@ pub(crate) struct Trans {
     tt: [[f32; LANES]; 9],
     /// `to[type][from B/I][to I/L]`.
     to: [[[f32; 2]; 2]; N_TYPES],
+    /// A piece whose every entity-label emission is below these bounds is
+    /// decoded as all O without the search (see [`all_o_bounds`]).
+    all_o: [f32; NL],
+}
+
+/// Per label, the emission bound under which the all-O sequence is the
+/// best one (index 0, O, unused).
+///
+/// Take any well-formed sequence other than all O, with entity labels at
+/// positions `D`. Against all O, it loses the difference of its emissions
+/// and O's at `D` (the tagger's O emission is 0, [`Weights::finish`], but
+/// the test does not rely on it), and only the transitions next to `D`
+/// differ. Give each such step to a position of `D`: the step into `i`
+/// when `y_i` is an entity label, else the step out of `i - 1` into O.
+/// Position `i` with label `l` then gains at most `into(l)` (the largest
+/// allowed transition into `l`, minus `base`, the smaller of O→O and
+/// start→O) plus, if positive, `out(l)` (`l`→O minus `base`). So if every
+/// token's emission for every label `l` is below
+/// `-(1 + into(l) + max(out(l), 0))` more than its O emission, every other
+/// sequence scores at least
+/// `|D| ≥ 1` less than all O: all O is the unique best, by a margin far
+/// above the rounding of the decoder's float sums, which therefore finds
+/// it too (and every entity-label margin the decoder reports is unused: 0).
+fn all_o_bounds(trans: &[f32]) -> [f32; NL] {
+    let mut bound = [f32::NEG_INFINITY; NL];
+    if trans.len() < (NL + 1) * NL {
+        return bound;
+    }
+    let base = trans[0].min(trans[START * NL]);
+    for (l, b) in bound.iter_mut().enumerate().skip(1) {
+        let mut into = f32::NEG_INFINITY;
+        for a in 0..=START {
+            if allowed(a, l) {
+                into = into.max(trans[a * NL + l]);
+            }
+        }
+        let out = if allowed(l, 0) { (trans[l * NL] - base).max(0.0) } else { 0.0 };
+        let x = -(1.0 + (into - base) + out);
+        *b = if x.is_finite() { x } else { f32::NEG_INFINITY };
+    }
+    bound
+}
+
+impl Default for Trans {
+    /// No transitions: nothing to decode (and no all-O shortcut).
+    fn default() -> Self {
+        Trans {
+            raw: Vec::new(),
+            tc: [[0.0; LANES]; 9],
+            tt: [[0.0; LANES]; 9],
+            to: [[[0.0; 2]; 2]; N_TYPES],
+            all_o: [f32::NEG_INFINITY; NL],
+        }
+    }
 }
 
 impl Trans {
@@ -175,6 +229,7 @@ impl Trans {
             tc,
             tt,
             to: open_trans(trans),
+            all_o: all_o_bounds(trans),
         }
     }
     /// The plain matrix.
@@ -228,11 +283,43 @@ fn viterbi_body(
     margins: Option<&mut Vec<f32>>,
 ) {
     out.clear();
-    let Some(margins) = margins else {
+    if let Some(margins) = margins {
+        margins.clear();
+        if all_o(scores, n, &trans.all_o) {
+            out.resize(n, 0);
+            margins.resize(n, 0.0);
+            return;
+        }
+        viterbi_margins(buf, scores, n, trans, out, margins);
+    } else if all_o(scores, n, &trans.all_o) {
+        out.resize(n, 0);
+    } else {
         forward(buf, scores, n, trans, out);
-        return;
-    };
-    margins.clear();
+    }
+}
+
+/// Every entity-label emission of the `n` tokens, less the token's O
+/// emission, is below its bound (so the best sequence is all O; see
+/// [`all_o_bounds`]). False on NaN.
+#[inline(always)]
+fn all_o(scores: &[f32], n: usize, bound: &[f32; NL]) -> bool {
+    n > 0
+        && scores.len() >= n * NL
+        && scores[..n * NL]
+            .chunks_exact(NL)
+            .all(|row| row.iter().zip(bound).skip(1).fold(true, |ok, (&x, &b)| ok & (x - row[0] < b)))
+}
+
+/// The search, then the max-marginal margins of the entity tokens.
+#[inline(always)]
+fn viterbi_margins(
+    buf: &mut ViterbiBuf,
+    scores: &[f32],
+    n: usize,
+    trans: &Trans,
+    out: &mut Vec<u8>,
+    margins: &mut Vec<f32>,
+) {
     if !forward(buf, scores, n, trans, out) {
         return;
     }
@@ -900,8 +987,13 @@ mod tests {
     fn viterbi_matches_the_plain_algorithm() {
         let mut rng = Rng(7);
         let mut buf = ViterbiBuf::default();
-        for round in 0..400 {
+        let mut shortcuts = 0;
+        for round in 0..800 {
             let n = 1 + (rng.next() % 40) as usize;
+            // From round 400 on, O is favoured by about the all-O bounds, so
+            // that the decoder's all-O shortcut is taken in some rounds and
+            // only just missed in others.
+            let o_bias = if round >= 400 { 8.0 + (rng.next() % 8) as f32 } else { 0.0 };
             // Coarse values in some rounds, so that ties are common.
             let coarse = round % 2 == 0;
             let mut val = |scale: f32| {
@@ -913,10 +1005,17 @@ mod tests {
                 }
             };
             let trans: Vec<f32> = (0..(NL + 1) * NL).map(|_| val(2.0)).collect();
-            let scores: Vec<f32> = (0..n * NL).map(|_| val(5.0)).collect();
+            let mut scores: Vec<f32> = (0..n * NL).map(|_| val(5.0)).collect();
+            for row in scores.chunks_exact_mut(NL) {
+                row[0] += o_bias;
+            }
             let (want, want_m) = reference(&scores, n, &trans);
             let (mut out, mut mar) = (Vec::new(), Vec::new());
             let tr = Trans::new(&trans);
+            if all_o(&scores, n, &tr.all_o) {
+                shortcuts += 1;
+                assert!(want.iter().all(|&l| l == 0), "round {round}: the bound admits a sequence that is not all O");
+            }
             viterbi_with(&mut buf, &scores, n, &tr, &mut out, Some(&mut mar));
             assert_eq!(out, want, "round {round}");
             assert_eq!(mar, want_m, "round {round}");
@@ -927,5 +1026,6 @@ mod tests {
             assert_eq!(out, want, "round {round}");
             assert_eq!(mar, want_m, "round {round}");
         }
+        assert!(shortcuts >= 20, "the all-O shortcut was taken in only {shortcuts} rounds");
     }
 }
