@@ -6,6 +6,7 @@ mod crash;
 mod hostile;
 mod saved_queries;
 mod serve_export;
+mod train;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
