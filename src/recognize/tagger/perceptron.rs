@@ -178,10 +178,10 @@ pub(crate) struct Trans {
 /// start→O) plus, if positive, `out(l)` (`l`→O minus `base`). So if every
 /// token's emission for every label `l` is below
 /// `-(1 + into(l) + max(out(l), 0))` more than its O emission, every other
-/// sequence scores at least
-/// `|D| ≥ 1` less than all O: all O is the unique best, by a margin far
-/// above the rounding of the decoder's float sums, which therefore finds
-/// it too (and every entity-label margin the decoder reports is unused: 0).
+/// sequence scores at least `|D| ≥ 1` less than all O. All O is then the
+/// unique best by a margin well above the rounding of the decoder's float
+/// sums (pieces have at most `MAX_SENT` tokens), so the search would find
+/// it too, and every entity-label margin it reports would go unused (0).
 fn all_o_bounds(trans: &[f32]) -> [f32; NL] {
     let mut bound = [f32::NEG_INFINITY; NL];
     if trans.len() < (NL + 1) * NL {
