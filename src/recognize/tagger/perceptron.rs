@@ -283,18 +283,23 @@ fn viterbi_body(
     margins: Option<&mut Vec<f32>>,
 ) {
     out.clear();
-    if let Some(margins) = margins {
-        margins.clear();
-        if all_o(scores, n, &trans.all_o) {
-            out.resize(n, 0);
-            margins.resize(n, 0.0);
-            return;
-        }
-        viterbi_margins(buf, scores, n, trans, out, margins);
-    } else if all_o(scores, n, &trans.all_o) {
+    let shortcut = all_o(scores, n, &trans.all_o);
+    if shortcut {
         out.resize(n, 0);
-    } else {
-        forward(buf, scores, n, trans, out);
+    }
+    match margins {
+        Some(margins) => {
+            margins.clear();
+            if shortcut {
+                margins.resize(n, 0.0);
+            } else {
+                viterbi_margins(buf, scores, n, trans, out, margins);
+            }
+        }
+        None if !shortcut => {
+            forward(buf, scores, n, trans, out);
+        }
+        None => {}
     }
 }
 
