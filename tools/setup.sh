@@ -2,8 +2,9 @@
 # Install what building Dossier needs on a fresh Debian machine: libclang for
 # the RocksDB bindings of Oxigraph (the C++ toolchain and cargo are assumed).
 #
-# `setup.sh --test` also installs clang, the C++ compiler of the test
-# profile's RocksDB build (see tools/test.sh). Without root or apt the
+# `setup.sh --test` also installs clang (Debian's package, which provides
+# `clang++`), the C++ compiler of the test profile's RocksDB build (see
+# tools/test.sh). Without root or apt the
 # install is skipped with a warning, and the build falls back to g++.
 set -euo pipefail
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -14,7 +15,7 @@ if ! ls /usr/lib/llvm-*/lib/libclang.so* /usr/lib/llvm-*/lib/libclang-[0-9]*.so*
    && ! ldconfig -p 2>/dev/null | grep -qE 'libclang(-[0-9.]+)?\.so'; then
   packages+=(libclang-dev)
 fi
-if [ "${1:-}" = "--test" ] && ! command -v clang++ >/dev/null 2>&1 && ! ls /usr/bin/clang++-[0-9]* >/dev/null 2>&1; then
+if [ "${1:-}" = "--test" ] && ! command -v clang++ >/dev/null 2>&1; then
   packages+=(clang)
 fi
 if [ ${#packages[@]} -gt 0 ]; then

@@ -11,12 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh --test
-if [ -z "${CXX:-}" ]; then
-  for c in clang++ /usr/bin/clang++-[0-9]*; do
-    if command -v "$c" >/dev/null 2>&1; then
-      export CXX="$c"
-      break
-    fi
-  done
+if [ -z "${CXX:-}" ] && command -v clang++ >/dev/null 2>&1; then
+  export CXX=clang++
 fi
 cargo test --profile ci --all-targets 2>&1
