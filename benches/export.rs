@@ -9,8 +9,10 @@
 //! writer on that projection, and the N-Quads dump. The target is under
 //! 10 s per format (projection + writer).
 
+mod common;
+
+use common::documents;
 use criterion::{criterion_group, criterion_main, Criterion};
-use dossier::corpus::{self, Item, ReadOptions, Reader};
 use dossier::export::{self, Format, Meta};
 use dossier::graph;
 use dossier::model::{Analysis, Document, EntityKind, PartialDate};
@@ -101,18 +103,12 @@ fn open_store() -> (DossierStore, &'static str, bool) {
 
 fn big_store() -> DossierStore {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let opts = ReadOptions::default();
-    let (inputs, _) = corpus::inputs(&[root.join("examples/corpus")], &opts);
-    let mut reader = Reader::new(opts);
     let pipeline = Pipeline::embedded();
-    let base: Vec<(Document, Analysis)> = reader
-        .read_all(&inputs)
-        .filter_map(|item| match item {
-            Item::Doc(d, _) => {
-                let an = pipeline.analyze(&d);
-                Some((d, an))
-            }
-            Item::Skip(_) => None,
+    let base: Vec<(Document, Analysis)> = documents(root.join("examples/corpus"))
+        .into_iter()
+        .map(|d| {
+            let an = pipeline.analyze(&d);
+            (d, an)
         })
         .collect();
     let (store, kind, existing) = open_store();

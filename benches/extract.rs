@@ -13,9 +13,10 @@
 //! Input: `$DOSSIER_BENCH_GOLD`, or `../shared/data/conll2003/dev.jsonl`
 //! beside the repository. Without it the bench says so and measures nothing.
 
+mod common;
+
+use common::documents;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use dossier::corpus::{self, Item, ReadOptions, Reader};
-use dossier::model::Document;
 use dossier::pipeline::Pipeline;
 use dossier::recognize::tagger;
 use std::path::PathBuf;
@@ -26,20 +27,6 @@ fn input() -> Option<PathBuf> {
         None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/conll2003/dev.jsonl"),
     };
     p.is_file().then_some(p)
-}
-
-fn documents(path: PathBuf) -> Vec<Document> {
-    let opts = ReadOptions::default();
-    let (inputs, skips) = corpus::inputs(&[path], &opts);
-    assert!(skips.is_empty(), "input skipped: {skips:?}");
-    let mut reader = Reader::new(opts);
-    reader
-        .read_all(&inputs)
-        .filter_map(|item| match item {
-            Item::Doc(doc, _) => Some(doc),
-            Item::Skip(s) => panic!("document skipped: {s}"),
-        })
-        .collect()
 }
 
 fn bench(c: &mut Criterion) {

@@ -46,12 +46,17 @@ fn extract(args: &[&str]) -> Vec<Value> {
     out.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect()
 }
 
-/// A fresh store directory for one test.
-fn temp_store(name: &str) -> PathBuf {
+/// A fresh, empty directory for one test.
+fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("dossier-test-{}-{}", name, std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir.join("store.db")
+    dir
+}
+
+/// A store path in a fresh directory for one test.
+fn temp_store(name: &str) -> PathBuf {
+    temp_dir(name).join("store.db")
 }
 
 fn mentions<'a>(doc: &'a Value, kind: &str) -> Vec<&'a Value> {

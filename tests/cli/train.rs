@@ -13,7 +13,7 @@ fn train_bin() -> Command {
 #[test]
 fn the_training_command_runs_on_a_tiny_fixture() {
     let data = fixture("train/tiny_conll.jsonl");
-    let dir = temp_store("train").parent().expect("temp dir").to_path_buf();
+    let dir = temp_dir("train");
     let model = dir.join("tiny.bin");
     let out = ok(train_bin()
         .args(["--epochs", "8", "--folds", "2", "--prune", "0", "--train"])
